@@ -1,0 +1,164 @@
+"""Stage 2: from the validated project to everything the renderers need, per municipality and language.
+
+Renderers never look at YAML or the model's raw fields for display: numbers are formatted,
+hours are written out in the reader's language, and URLs are built here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .hours import Interval
+from .load import Project
+from .model import HoursEntry, Municipality, NationalLine
+from .phone import Phone
+from .texts import LanguageTexts, PageSource
+
+DEFAULT_LANGUAGE_ONLY = ("lettlest",)  # easy-read pages are written for Bokmål readers only
+
+
+@dataclass(frozen=True)
+class PageContext:
+    municipality: str
+    lang: str
+    key: str            # "index", "vold/fysisk"
+    path: str           # site path without leading slash: "en/sandefjord/vold/fysisk/"
+    source: PageSource
+
+
+@dataclass
+class LocalContext:
+    """One municipality in one language: the values page templates may use."""
+
+    municipality: Municipality
+    lang: str
+    strings: dict[str, Any]
+    base_url: str
+    lang_prefix: str
+    pages: list[PageContext] = field(default_factory=list)
+    national: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def home_path(self) -> str:
+        return f"{self.lang_prefix}{self.municipality.id}/"
+
+    @property
+    def home_url(self) -> str:
+        return self.base_url + self.home_path
+
+    def page_path(self, key: str) -> str:
+        return self.home_path if key == "index" else f"{self.home_path}{key.removesuffix('/index')}/"
+
+
+def format_phone(phone: Phone) -> dict[str, str]:
+    return {"display": phone.display, "tel": phone.tel, "e164": phone.e164}
+
+
+def format_time(value: Any, strings: dict[str, Any]) -> str:
+    text = "24:00" if (value.hour, value.minute) == (23, 59) else f"{value:%H:%M}"
+    return text.replace(":", strings["time_separator"])
+
+
+def format_days(days: tuple[int, ...], strings: dict[str, Any]) -> str:
+    names = strings["weekdays"]
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = [names[r[0]] if len(r) == 1 else f"{names[r[0]]}–{names[r[-1]]}" for r in runs]
+    text = ", ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def format_hours(entries: list[HoursEntry], strings: dict[str, Any]) -> list[str]:
+    return [
+        strings["hours_line"].format(days=format_days(e.days, strings),
+                                     open=format_time(e.opens, strings), close=format_time(e.closes, strings))
+        for e in entries
+    ]
+
+
+def hours_data(entries: list[HoursEntry]) -> list[dict[str, Any]]:
+    """Machine form of the hours for the browser's "open now" line."""
+    return [{"days": list(e.days), "open": Interval(e.days, e.opens, e.closes).minutes()[0],
+             "close": Interval(e.days, e.opens, e.closes).minutes()[1]} for e in entries]
+
+
+def national_context(line: NationalLine, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+    hours = [strings["open_all_hours"]] if line.open_all_hours else format_hours(line.hours, strings)
+    if lang in line.hours_note:
+        hours.append(line.hours_note[lang])
+    return {"id": line.id, "name": _in(line.name, lang), "purpose": _in(line.purpose, lang), "hours": hours,
+            "emergency": line.emergency, "verified": line.verified.isoformat(), "source": line.source,
+            **format_phone(line.number)}
+
+
+def _in(texts: Mapping[Any, str], lang: str) -> str:
+    return texts[lang]
+
+
+def municipality_values(local: LocalContext) -> dict[str, Any]:
+    m, strings = local.municipality, local.strings
+    contact = m.contact
+    return {
+        "id": m.id, "name": m.name, "kind": m.kind, "county": m.county, "number": m.number,
+        "official_names": dict(sorted(m.official_names.items())),
+        "example": m.example,
+        "phone": format_phone(contact.phone),
+        "hours": format_hours(contact.hours, strings),
+        "hours_data": hours_data(contact.hours),
+        "closed_on_public_holidays": contact.closed_on_public_holidays,
+        "email": contact.email,
+        "team": {
+            "coordinator": {"role": m.team.coordinator.role, "unit": m.team.coordinator.unit},
+            "members": list(m.team.members),
+            "meets_every_days": m.team.meets.every_days,
+            "launched": m.team.launched.isoformat() if m.team.launched else None,
+        },
+        "local_help": [_local_help(h, local.lang) for h in m.local_help],
+        "accessibility_statement": m.accessibility_statement,
+        "accent": m.branding.accent,
+        "home_url": local.home_url,
+    }
+
+
+def _local_help(item: Any, lang: str) -> dict[str, Any]:
+    return {"kind": item.kind, "name": item.name, "web": item.web, "open_all_hours": item.open_all_hours,
+            "note": item.note.get(lang, ""), "phone": format_phone(item.phone) if item.phone else None}
+
+
+@dataclass
+class SiteContext:
+    project: Project
+    texts: dict[str, LanguageTexts]
+    locals: list[LocalContext]
+    build_date: date
+
+    def local(self, municipality_id: str, lang: str) -> LocalContext:
+        for local in self.locals:
+            if local.municipality.id == municipality_id and local.lang == lang:
+                return local
+        raise KeyError((municipality_id, lang))
+
+
+def build_context(project: Project, texts: dict[str, LanguageTexts], build_date: date) -> SiteContext:
+    portal = project.portal.portal
+    default = portal.languages[0]
+    locals_: list[LocalContext] = []
+    for mid in sorted(project.municipalities):
+        municipality = project.municipalities[mid]
+        for lang in project.languages_of(municipality):
+            prefix = "" if lang == default else f"{lang}/"
+            local = LocalContext(municipality, lang, texts[lang].strings, portal.base_url, prefix)
+            local.national = {line.id: national_context(line, lang, local.strings)
+                              for line in project.national.lines}
+            local.pages = [PageContext(mid, lang, key, local.page_path(key), source)
+                           for key, source in sorted(texts[lang].pages.items())
+                           if lang == "nb" or not key.startswith(DEFAULT_LANGUAGE_ONLY)]
+            locals_.append(local)
+    return SiteContext(project, texts, locals_, build_date)

@@ -1,0 +1,216 @@
+"""Stage 1: read every YAML file, validate it against the model, and check what files share.
+
+Nothing is written here and nothing is half-loaded: either a complete ``Project`` comes back or an
+``InputError`` carrying every problem found in every file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .hours import DAY_KEYS, overlaps
+from .model import Municipality, NationalFile, PortalFile
+from .problems import InputError, Problem, did_you_mean
+from .source import Document, DocumentError, KeyPath, read_document
+
+M = TypeVar("M", bound=BaseModel)
+
+PORTAL_FILE = "municipalities.yml"
+NATIONAL_FILE = "content/national.yml"
+MUNICIPALITY_DIR = "content/municipalities"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything the later stages need, validated."""
+
+    root: Path
+    portal: PortalFile
+    municipalities: dict[str, Municipality]
+    national: NationalFile
+
+    def languages_of(self, municipality: Municipality) -> list[str]:
+        return list(municipality.languages or self.portal.portal.languages)
+
+
+def load_project(root: Path) -> Project:
+    problems: list[Problem] = []
+    portal_doc, portal = _load(root / PORTAL_FILE, root, PortalFile, {}, problems)
+    national_doc, national = _load(root / NATIONAL_FILE, root, NationalFile, {"short_numbers": True}, problems)
+    municipalities: dict[str, Municipality] = {}
+    docs: dict[str, Document] = {}
+    for key, mid in enumerate(portal.municipalities if portal else []):
+        doc, municipality = _load_municipality(root, mid, portal_doc, key, problems)
+        if doc and municipality:
+            municipalities[mid], docs[mid] = municipality, doc
+    if portal and portal_doc:
+        problems += _check_portal(portal_doc, portal)
+    for mid, municipality in municipalities.items():
+        problems += _check_municipality(docs[mid], municipality)
+    if national and national_doc:
+        problems += _check_national(national_doc, national, portal, municipalities)
+    if problems or portal is None or national is None:
+        raise InputError(problems)
+    return Project(root, portal, municipalities, national)
+
+
+def _load_municipality(
+    root: Path, mid: str, portal_doc: Document | None, key: int, problems: list[Problem]
+) -> tuple[Document | None, Municipality | None]:
+    path = root / MUNICIPALITY_DIR / f"{mid}.yml"
+    if not path.is_file() and portal_doc:
+        problems.append(portal_doc.problem(("municipalities", key), f"no file {MUNICIPALITY_DIR}/{mid}.yml"))
+        return None, None
+    example = _peek_example(path)
+    return _load(path, root, Municipality, {"example": example}, problems)
+
+
+def _peek_example(path: Path) -> bool:
+    # The example flag decides how strict phone checks are, so it is read before validation.
+    try:
+        data = read_document(path, path.parent).data
+    except (DocumentError, OSError):
+        return False
+    return isinstance(data, dict) and data.get("example") is True
+
+
+def _load(
+    path: Path, root: Path, model: type[M], context: dict[str, Any], problems: list[Problem]
+) -> tuple[Document | None, M | None]:
+    try:
+        doc = read_document(path, root)
+    except FileNotFoundError:
+        problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "file is missing"))
+        return None, None
+    except DocumentError as exc:
+        problems.extend(exc.problems)
+        return None, None
+    try:
+        return doc, model.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        problems.extend(_explain(doc, model, error) for error in exc.errors())
+        return doc, None
+
+
+def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
+    keys: KeyPath = tuple(error["loc"])
+    kind, message = error["type"], str(error["msg"]).removeprefix("Value error, ")
+    if kind == "extra_forbidden":
+        message = f"unknown key '{keys[-1]}'" + did_you_mean(str(keys[-1]), _known_keys(model, keys[:-1]))
+    elif kind == "missing":
+        message = "this key is required"
+    elif kind == "literal_error":
+        message = f"'{error['input']}' is not allowed; {message[0].lower()}{message[1:]}"
+    elif kind in ("int_parsing", "int_type"):
+        message = f"'{error['input']}' is not a whole number"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    elif kind == "string_pattern_mismatch":
+        message = f"'{error['input']}' has the wrong form"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = "expected a mapping of keys (key: value)"
+    if not keys and kind == "model_type":
+        message = "the file is empty or not a mapping of keys"
+    return doc.problem(keys, message, at_key=kind == "extra_forbidden")
+
+
+def _known_keys(model: type[BaseModel], keys: KeyPath) -> list[str]:
+    """Field names allowed at ``keys`` inside ``model``, for "did you mean"."""
+    current: Any = model
+    for key in keys:
+        if isinstance(key, int):
+            continue
+        field = current.model_fields.get(key) if hasattr(current, "model_fields") else None
+        current = _inner_model(field.annotation) if field else None
+        if current is None:
+            return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _check_portal(doc: Document, portal: PortalFile) -> list[Problem]:
+    problems = _duplicates(doc, ("municipalities",), portal.municipalities, "municipality")
+    problems += _duplicates(doc, ("regions",), [r.id for r in portal.regions], "region", suffix=("id",))
+    listed = set(portal.municipalities)
+    for i, region in enumerate(portal.regions):
+        for j, member in enumerate(region.members):
+            if member not in listed:
+                problems.append(doc.problem(("regions", i, "members", j),
+                                            f"'{member}' is not listed under 'municipalities'"))
+    return problems
+
+
+def _duplicates(doc: Document, at: KeyPath, values: Sequence[str], what: str,
+                suffix: KeyPath = ()) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for i, value in enumerate(values):
+        if value in seen:
+            problems.append(doc.problem((*at, i, *suffix), f"{what} '{value}' is listed twice"))
+        seen.add(value)
+    return problems
+
+
+def _check_municipality(doc: Document, municipality: Municipality) -> list[Problem]:
+    problems = []
+    if municipality.id != doc.path.stem:
+        problems.append(doc.problem(("id",), f"id '{municipality.id}' must equal the file name '{doc.path.stem}'"))
+    problems += _check_hours(doc, ("contact", "hours"), [h.interval for h in municipality.contact.hours])
+    if municipality.campaign:
+        problems += _check_phases(doc, municipality)
+    return problems
+
+
+def _check_hours(doc: Document, at: KeyPath, intervals: list[Any]) -> list[Problem]:
+    return [
+        doc.problem((*at, later), f"overlaps hours[{earlier}] on {DAY_KEYS[day]}")
+        for day, earlier, later in overlaps(intervals)
+    ]
+
+
+def _check_phases(doc: Document, municipality: Municipality) -> list[Problem]:
+    campaign = municipality.campaign
+    assert campaign is not None
+    problems = []
+    previous = campaign.launch
+    for i, phase in enumerate(campaign.phases):
+        if phase.start < previous:
+            problems.append(doc.problem(("campaign", "phases", i, "start"),
+                                        f"starts {phase.start} before {previous}; phases must be in date order"))
+        previous = phase.start
+    waves = [p.wave for p in campaign.phases]
+    problems += _duplicates(doc, ("campaign", "phases"), waves, "wave", suffix=("wave",))
+    for i, placement in enumerate(campaign.placements):
+        if campaign.phases and placement.wave and placement.wave not in waves:
+            problems.append(doc.problem(("campaign", "placements", i, "wave"),
+                                        f"wave '{placement.wave}' is not one of the phases: {', '.join(waves)}"))
+    return problems
+
+
+def _check_national(doc: Document, national: NationalFile, portal: PortalFile | None,
+                    municipalities: dict[str, Municipality]) -> list[Problem]:
+    needed = set(portal.portal.languages if portal else ["nb"])
+    for municipality in municipalities.values():
+        needed.update(municipality.languages or [])
+    problems = _duplicates(doc, ("lines",), [line.id for line in national.lines], "line", suffix=("id",))
+    for i, line in enumerate(national.lines):
+        for field in ("name", "purpose"):
+            missing = sorted(needed - set(getattr(line, field)))
+            if missing:
+                problems.append(doc.problem(("lines", i, field), f"missing text for {', '.join(missing)}"))
+        problems += _check_hours(doc, ("lines", i, "hours"), [h.interval for h in line.hours])
+    return problems

@@ -1,0 +1,28 @@
+"""MkDocs hook so plain ``mkdocs build`` / ``mkdocs serve`` in the repo root work.
+
+It runs the generator's Markdown stage into ``docs_dir`` before MkDocs collects the files.
+``tryggest build`` does not use this hook; it calls the engine directly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from tryggest.pipeline import check, write_markdown
+from tryggest.render.web import page_defaults
+
+
+def on_config(config: Any) -> Any:
+    root = Path(config.config_file_path).parent
+    site = check(root)
+    docs = Path(config.docs_dir)
+    for item in docs.iterdir():
+        # Keep the folder's .gitignore: it is what makes the folder exist in a fresh clone.
+        if not item.name.startswith("."):
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+    write_markdown(site, docs.parent)
+    config.site_url = site.project.portal.portal.base_url
+    config.extra["tryggest_fallback"] = page_defaults(site)
+    return config
