@@ -49,6 +49,15 @@ class LocalContext:
     def home_url(self) -> str:
         return self.base_url + self.home_path
 
+    @property
+    def qr_url(self) -> str:
+        """What every QR code of this municipality and language points at: its home page."""
+        return self.home_url
+
+    def files_path(self) -> str:
+        """Site folder of this municipality's print files, slides and images in this language."""
+        return f"filer/{self.municipality.id}/{self.lang}/"
+
     def page_path(self, key: str) -> str:
         return self.home_path if key == "index" else f"{self.home_path}{key.removesuffix('/index')}/"
 

@@ -1,0 +1,42 @@
+"""QR codes: error correction M, a quiet zone of 4 modules, always pointing at a page of the site.
+
+Print and slides take their codes from here so a code and the URL printed beside it agree.
+"""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+QUIET_ZONE = 4
+
+
+def make_qr(url: str) -> segno.QRCode:
+    # boost_error=False: keep M exactly, so module size on a sticker is predictable.
+    return segno.make_qr(url, error="m", boost_error=False)
+
+
+def qr_svg(url: str, dark: str = "#000000") -> str:
+    """A standalone SVG, 1 unit per module, scaled by whoever places it."""
+    buffer = io.BytesIO()
+    make_qr(url).save(buffer, kind="svg", scale=1, border=QUIET_ZONE, dark=dark, light="#ffffff",
+                      xmldecl=False, svgns=True, nl=False)
+    return buffer.getvalue().decode("ascii")
+
+
+def qr_png(url: str, scale: int) -> bytes:
+    buffer = io.BytesIO()
+    make_qr(url).save(buffer, kind="png", scale=scale, border=QUIET_ZONE, dark="#000000", light="#ffffff")
+    return buffer.getvalue()
+
+
+def qr_modules(url: str) -> int:
+    """Width of the symbol in modules, quiet zone included."""
+    width: int = make_qr(url).symbol_size(scale=1, border=QUIET_ZONE)[0]
+    return width
+
+
+def display_url(url: str) -> str:
+    """The URL as printed beside a code: without scheme and trailing slash, short enough to type."""
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
