@@ -141,12 +141,33 @@ def _local_help(item: Any, lang: str) -> dict[str, Any]:
             "note": item.note.get(lang, ""), "phone": format_phone(item.phone) if item.phone else None}
 
 
+@dataclass(frozen=True)
+class Material:
+    """One file made for a municipality in one language, as listed on its materials page."""
+
+    municipality: str
+    lang: str
+    family: str          # "print", "slides", "social", "campaign"
+    product: str         # "brochure", "card", "poster-a3", "slide-1", ...
+    title: str           # in the page's language
+    purpose: str         # one sentence, in the page's language: what it is for
+    path: str            # site path, e.g. "filer/sandefjord/nb/brochure-trykk.pdf"
+    preview: str | None  # site path of a PNG preview
+    format: str          # "PDF", "PNG", "HTML", "CSV", "ICS"
+    size: str            # "A4", "85 × 55 mm", "1920 × 1080 px"
+    bytes: int
+
+
 @dataclass
 class SiteContext:
     project: Project
     texts: dict[str, LanguageTexts]
     locals: list[LocalContext]
     build_date: date
+    materials: list[Material] = field(default_factory=list)
+
+    def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
+        return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]
 
     def local(self, municipality_id: str, lang: str) -> LocalContext:
         for local in self.locals:

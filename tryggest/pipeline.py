@@ -14,7 +14,7 @@ from .context import SiteContext, build_context
 from .engine import build_site
 from .load import Project, load_project
 from .output import staged_folder
-from .render import Renderer
+from .render import ArtifactRenderer, Renderer
 from .render.sitemap import SitemapRenderer
 from .render.web import PortalIndexRenderer, WebRenderer, page_defaults
 from .texts import LanguageTexts, load_texts
@@ -49,6 +49,11 @@ def web_renderers() -> list[Renderer]:
     return [WebRenderer(), PortalIndexRenderer()]
 
 
+def artifact_renderers() -> list[ArtifactRenderer]:
+    """Print files, slides and images: rendered before the pages so the pages can list them."""
+    return []
+
+
 def site_renderers() -> list[Renderer]:
     """Renderers that write straight into the finished site folder, after the engine."""
     return [SitemapRenderer()]
@@ -64,6 +69,8 @@ def build(options: BuildOptions) -> SiteContext:
     site = build_context(project, load_all_texts(project), _build_date(project, options.build_date))
     with staged_folder(options.site_dir) as staging:
         work = staging / ".work"
+        for artifacts in artifact_renderers():
+            site.materials.extend(artifacts.render(site, work / "files"))
         write_markdown(site, work)
         build_site(options.root, work / "docs", staging / "site", project.portal.portal.base_url,
                    page_defaults(site))
@@ -74,9 +81,13 @@ def build(options: BuildOptions) -> SiteContext:
 
 
 def _promote(site: Path, staging: Path) -> None:
-    """Move the engine's output up so ``staging`` itself becomes the site folder."""
+    """Move the engine's output and the artifacts up so ``staging`` itself becomes the site folder."""
     import shutil
 
+    files = staging / ".work" / "files"
+    if files.is_dir():
+        for item in files.iterdir():
+            item.rename(staging / item.name)
     shutil.rmtree(staging / ".work")
     for item in site.iterdir():
         item.rename(staging / item.name)

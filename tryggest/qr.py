@@ -33,7 +33,7 @@ def qr_png(url: str, scale: int) -> bytes:
 
 def qr_modules(url: str) -> int:
     """Width of the symbol in modules, quiet zone included."""
-    width: int = make_qr(url).symbol_size(scale=1, border=QUIET_ZONE)[0]
+    width = int(make_qr(url).symbol_size(scale=1, border=QUIET_ZONE)[0])
     return width
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,14 @@ def _template_values(site: SiteContext, local: LocalContext, page: PageContext,
         # Relative links to the .md source let the engine check every link in strict mode.
         return posixpath.relpath(f"{page.municipality}/{key}.md", posixpath.dirname(here))
 
-    return {"m": values, "national": local.national, "s": local.strings, "link": link,
-            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang}
+    def site_link(site_path: str) -> str:
+        # Files (PDF, PNG) are not pages: link to them relative to this page's URL.
+        relative = posixpath.relpath(site_path, page.path)
+        return relative + "/" if site_path.endswith("/") else relative
+
+    materials = [asdict(item) for item in site.materials_of(local.municipality.id, local.lang)]
+    return {"m": values, "national": local.national, "s": local.strings, "link": link, "site_link": site_link,
+            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials}
 
 
 def public_holidays(site: SiteContext) -> list[str]:
