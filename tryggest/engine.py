@@ -11,14 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from .problems import InputError, Problem
+from .search_split import split_search_index
 
 
 class EngineError(Exception):
     """The engine refused the generated pages (strict mode turns warnings into this)."""
 
 
-def build_site(root: Path, docs_dir: Path, site_dir: Path, base_url: str, page_defaults: dict[str, Any]) -> None:
-    """``page_defaults`` describes pages the generator did not write (the 404 page)."""
+def build_site(root: Path, docs_dir: Path, site_dir: Path, base_url: str, page_defaults: dict[str, Any],
+               languages: list[str]) -> None:
+    """Build ``site_dir`` from the Markdown in ``docs_dir/<lang>/``; ``languages`` has the default first.
+
+    ``page_defaults`` describes pages the generator did not write (the 404 page).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -33,6 +38,7 @@ def build_site(root: Path, docs_dir: Path, site_dir: Path, base_url: str, page_d
                              site_url=base_url, hooks=[], strict=True)
         config.extra["tryggest_fallback"] = page_defaults
         build(config)
+        split_search_index(site_dir, languages)
     except (Abort, ConfigurationError) as exc:
         raise EngineError("\n".join([*collector.messages, str(exc)])) from None
 

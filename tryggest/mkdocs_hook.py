@@ -10,7 +10,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from tryggest.pipeline import check, write_markdown
+from tryggest.pipeline import check, site_languages, write_markdown
+from tryggest.search_split import split_search_index
 from tryggest.render.web import page_defaults
 
 
@@ -25,4 +26,12 @@ def on_config(config: Any) -> Any:
     write_markdown(site, docs.parent)
     config.site_url = site.project.portal.portal.base_url
     config.extra["tryggest_fallback"] = page_defaults(site)
+    _languages[:] = site_languages(site)
     return config
+
+
+_languages: list[str] = []
+
+
+def on_post_build(config: Any) -> None:
+    split_search_index(Path(config.site_dir), _languages)

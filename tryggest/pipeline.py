@@ -41,6 +41,12 @@ def load_all_texts(project: Project) -> dict[str, LanguageTexts]:
     return {lang: load_texts(project.root, lang) for lang in sorted(needed)}
 
 
+def site_languages(site: SiteContext) -> list[str]:
+    """Every language the site has pages in, the portal's default language first."""
+    portal_languages = list(site.project.portal.portal.languages)
+    return [*portal_languages, *sorted(set(site.texts) - set(portal_languages))]
+
+
 def _build_date(project: Project, override: date | None) -> date:
     return override or project.portal.portal.print_date or date.today()
 
@@ -73,7 +79,7 @@ def build(options: BuildOptions) -> SiteContext:
             site.materials.extend(artifacts.render(site, work / "files"))
         write_markdown(site, work)
         build_site(options.root, work / "docs", staging / "site", project.portal.portal.base_url,
-                   page_defaults(site))
+                   page_defaults(site), site_languages(site))
         _promote(staging / "site", staging)
         for renderer in site_renderers():
             renderer.render(site, staging)

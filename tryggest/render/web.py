@@ -16,6 +16,7 @@ import holidays
 import yaml
 
 from ..context import LocalContext, PageContext, SiteContext, municipality_values
+from ..structured import script_json, service_jsonld
 from ..texts import render_page, template_environment
 
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Davvisámegiella"}
@@ -82,6 +83,8 @@ def front_matter(site: SiteContext, local: LocalContext, page: PageContext, valu
             "alternates": alternates(site, local, page),
             "canonical": local.base_url + page.path,
             "home": local.home_path,
+            "jsonld": script_json(service_jsonld(local, local.base_url + page.path,
+                                                 site.project.languages_of(local.municipality))),
             "ui": local.strings["ui"],
             "accessibility_statement": local.municipality.accessibility_statement,
         },

@@ -1,0 +1,41 @@
+"""schema.org data for search engines: the TryggEst service, who provides it and how to reach it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .context import LocalContext
+from .hours import DAY_KEYS
+
+_SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+assert len(_SCHEMA_DAYS) == len(DAY_KEYS)
+
+
+def service_jsonld(local: LocalContext, page_url: str, languages: list[str]) -> dict[str, Any]:
+    municipality = local.municipality
+    contact = municipality.contact
+    hours = [{"@type": "OpeningHoursSpecification",
+              "dayOfWeek": [f"https://schema.org/{_SCHEMA_DAYS[d]}" for d in entry.days],
+              "opens": f"{entry.opens:%H:%M}", "closes": f"{entry.closes:%H:%M}"} for entry in contact.hours]
+    point: dict[str, Any] = {"@type": "ContactPoint", "telephone": contact.phone.e164, "contactType": "TryggEst",
+                             "hoursAvailable": hours, "availableLanguage": languages, "areaServed": municipality.name}
+    if contact.email:
+        point["email"] = contact.email
+    area = {"@type": "AdministrativeArea", "name": municipality.name}
+    return {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": f"TryggEst {municipality.name}",
+        "url": page_url,
+        "serviceType": local.strings["ui"]["service_type"],
+        "areaServed": area,
+        "availableChannel": {"@type": "ServiceChannel", "servicePhone": point},
+        "provider": {"@type": "GovernmentOrganization", "name": f"{municipality.name} {municipality.kind}",
+                     "contactPoint": point, "areaServed": area},
+    }
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON safe to place inside a <script> element."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
