@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REPO
+
 from tryggest.collation import norwegian_key
 from tryggest.load import load_project
 

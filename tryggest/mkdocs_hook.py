@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from tryggest.pipeline import check, site_languages, write_markdown
-from tryggest.search_split import split_search_index
 from tryggest.render.web import page_defaults
+from tryggest.search_split import split_search_index
 
 
 def on_config(config: Any) -> Any:
