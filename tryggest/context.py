@@ -59,7 +59,12 @@ class LocalContext:
         return f"filer/{self.municipality.id}/{self.lang}/"
 
     def page_path(self, key: str) -> str:
-        return self.home_path if key == "index" else f"{self.home_path}{key.removesuffix('/index')}/"
+        return page_path(self.home_path, key)
+
+
+def page_path(home: str, key: str) -> str:
+    """Site path of page ``key`` ("index", "vold/index", "vold/fysisk") under a municipality's home."""
+    return home if key == "index" else f"{home}{key.removesuffix('/index')}/"
 
 
 def format_phone(phone: Phone) -> dict[str, str]:

@@ -10,11 +10,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from tryggest.pipeline import check, site_languages, write_markdown
-from tryggest.render.web import page_defaults
+from mkdocs.plugins import event_priority
+
+from tryggest.engine import prepare_config
+from tryggest.pipeline import check, write_markdown
+from tryggest.render.web import site_languages, theme_data
 from tryggest.search_split import split_search_index
 
 
+@event_priority(100)  # before the i18n plugin reads its language list
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     site = check(root)
@@ -24,9 +28,8 @@ def on_config(config: Any) -> Any:
         if not item.name.startswith("."):
             shutil.rmtree(item) if item.is_dir() else item.unlink()
     write_markdown(site, docs.parent)
-    config.site_url = site.project.portal.portal.base_url
-    config.extra["tryggest_fallback"] = page_defaults(site)
     _languages[:] = site_languages(site)
+    prepare_config(config, theme_data(site), _languages)
     return config
 
 

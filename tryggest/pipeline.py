@@ -16,7 +16,7 @@ from .load import Project, load_project
 from .output import staged_folder
 from .render import ArtifactRenderer, Renderer
 from .render.sitemap import SitemapRenderer
-from .render.web import PortalIndexRenderer, WebRenderer, page_defaults
+from .render.web import PortalIndexRenderer, WebRenderer, site_languages, theme_data
 from .texts import LanguageTexts, load_texts
 
 
@@ -39,12 +39,6 @@ def load_all_texts(project: Project) -> dict[str, LanguageTexts]:
     for municipality in project.municipalities.values():
         needed.update(project.languages_of(municipality))
     return {lang: load_texts(project.root, lang) for lang in sorted(needed)}
-
-
-def site_languages(site: SiteContext) -> list[str]:
-    """Every language the site has pages in, the portal's default language first."""
-    portal_languages = list(site.project.portal.portal.languages)
-    return [*portal_languages, *sorted(set(site.texts) - set(portal_languages))]
 
 
 def _build_date(project: Project, override: date | None) -> date:
@@ -78,8 +72,7 @@ def build(options: BuildOptions) -> SiteContext:
         for artifacts in artifact_renderers():
             site.materials.extend(artifacts.render(site, work / "files"))
         write_markdown(site, work)
-        build_site(options.root, work / "docs", staging / "site", project.portal.portal.base_url,
-                   page_defaults(site), site_languages(site))
+        build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
         _promote(staging / "site", staging)
         for renderer in site_renderers():
             renderer.render(site, staging)

@@ -66,15 +66,28 @@ def _read_page(root: Path, path: Path, lang: str) -> PageSource:
                       int(meta.get("order", 100)), bool(meta.get("menu", True)), shown, body_line)
 
 
-def render_page(env: jinja2.Environment, page: PageSource, values: dict[str, Any]) -> str:
-    """Fill a page's placeholders; a missing value names the file and line instead of a traceback."""
-    try:
-        return env.from_string(page.body).render(**values)
-    except jinja2.TemplateSyntaxError as exc:
-        line = page.body_line + (exc.lineno or 1) - 1
-        raise InputError([Problem(page.shown_as, line, 1, "", f"template error: {exc.message}")]) from None
-    except jinja2.UndefinedError as exc:
-        raise InputError([Problem(page.shown_as, _error_line(page), 1, "", f"unknown placeholder: {exc.message}")]) from None
+class PageTemplates:
+    """Fills page templates; each file is compiled once, not once per municipality."""
+
+    def __init__(self) -> None:
+        self.env = template_environment()
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def render(self, page: PageSource, values: dict[str, Any]) -> str:
+        """A missing value names the file and line instead of a traceback or a blank."""
+        try:
+            return self._template(page).render(**values)
+        except jinja2.TemplateSyntaxError as exc:
+            line = page.body_line + (exc.lineno or 1) - 1
+            raise InputError([Problem(page.shown_as, line, 1, "", f"template error: {exc.message}")]) from None
+        except jinja2.UndefinedError as exc:
+            problem = Problem(page.shown_as, _error_line(page), 1, "", f"unknown placeholder: {exc.message}")
+            raise InputError([problem]) from None
+
+    def _template(self, page: PageSource) -> jinja2.Template:
+        if page.shown_as not in self._compiled:
+            self._compiled[page.shown_as] = self.env.from_string(page.body)
+        return self._compiled[page.shown_as]
 
 
 def _error_line(page: PageSource) -> int:

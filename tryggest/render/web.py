@@ -17,7 +17,7 @@ import yaml
 
 from ..context import LocalContext, PageContext, SiteContext, municipality_values
 from ..structured import script_json, service_jsonld
-from ..texts import render_page, template_environment
+from ..texts import PageTemplates
 
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Davvisámegiella"}
 
@@ -27,14 +27,12 @@ class WebRenderer:
 
     def render(self, site: SiteContext, out: Path) -> None:
         docs = out / "docs"
-        env = template_environment()
-        holiday_dates = public_holidays(site)
+        templates = PageTemplates()
         for local in site.locals:
             values = municipality_values(local)
             for page in local.pages:
-                body = render_page(env, page.source, _template_values(site, local, page, values))
-                front = front_matter(site, local, page, values, holiday_dates)
-                _write(docs / page.lang / _md_path(page), front, body)
+                body = templates.render(page.source, _template_values(site, local, page, values))
+                _write(docs / page.lang / _md_path(page), front_matter(local, page), body)
 
 
 def _md_path(page: PageContext) -> str:
@@ -65,30 +63,65 @@ def public_holidays(site: SiteContext) -> list[str]:
     return sorted(d.isoformat() for d in holidays.country_holidays("NO", years=years))
 
 
-def front_matter(site: SiteContext, local: LocalContext, page: PageContext, values: dict[str, Any],
-                 holiday_dates: list[str]) -> dict[str, Any]:
+def front_matter(local: LocalContext, page: PageContext) -> dict[str, Any]:
+    """Only what differs per page: the rest is shared per municipality in ``theme_data``.
+
+    Keeping front matter small matters at national scale: it is parsed once per page.
+    """
+    return {"title": page.source.title, "description": page.source.description,
+            "tryggest": {"local": local_key(local), "page": page.key, "path": page.path}}
+
+
+def local_key(local: LocalContext) -> str:
+    return f"{local.lang}/{local.municipality.id}"
+
+
+def theme_data(site: SiteContext) -> dict[str, Any]:
+    """Everything the theme templates show that is the same on every page of a municipality."""
+    holiday_dates = public_holidays(site)
+    languages = site_languages(site)
+    return {
+        "ui": {lang: texts.strings["ui"] for lang, texts in site.texts.items()},
+        "locals": {local_key(local): _local_theme(site, local, holiday_dates) for local in site.locals},
+        "portals": {lang: _portal_theme(site, lang) for lang in languages},
+        "default_language": languages[0],
+        "base_url": site.project.portal.portal.base_url,
+    }
+
+
+def site_languages(site: SiteContext) -> list[str]:
+    """Every language the site has pages in, the portal's default language first."""
+    portal_languages = list(site.project.portal.portal.languages)
+    return [*portal_languages, *sorted(set(site.texts) - set(portal_languages))]
+
+
+def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str]) -> dict[str, Any]:
+    values = municipality_values(local)
     menu = sorted((p for p in local.pages if p.source.menu), key=lambda p: (p.source.order, p.key))
     return {
-        "title": page.source.title,
-        "description": page.source.description,
-        "tryggest": {
-            "lang": local.lang,
-            "page": page.key,
-            "municipality": {k: values[k] for k in ("id", "name", "phone", "hours", "example",
-                                                    "closed_on_public_holidays", "accent")},
-            "open_data": json.dumps({"hours": values["hours_data"],
-                                     "holidays": holiday_dates if values["closed_on_public_holidays"] else []},
-                                    separators=(",", ":")),
-            "nav": [{"title": p.source.title, "path": p.path, "current": p.key == page.key} for p in menu],
-            "alternates": alternates(site, local, page),
-            "canonical": local.base_url + page.path,
-            "home": local.home_path,
-            "jsonld": script_json(service_jsonld(local, local.base_url + page.path,
-                                                 site.project.languages_of(local.municipality))),
-            "ui": local.strings["ui"],
-            "accessibility_statement": local.municipality.accessibility_statement,
-        },
+        "lang": local.lang,
+        "municipality": {k: values[k] for k in ("id", "name", "phone", "hours", "example",
+                                                "closed_on_public_holidays", "accent")},
+        "open_data": json.dumps({"hours": values["hours_data"],
+                                 "holidays": holiday_dates if values["closed_on_public_holidays"] else []},
+                                separators=(",", ":")),
+        "nav": [{"title": p.source.title, "path": p.path, "key": p.key} for p in menu],
+        "home": local.home_path,
+        "jsonld": script_json(service_jsonld(local, local.home_url, site.project.languages_of(local.municipality))),
+        "accessibility_statement": local.municipality.accessibility_statement,
+        "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "home": site.local(local.municipality.id, lang).home_path,
+                       "pages": sorted(p.key for p in site.local(local.municipality.id, lang).pages)}
+                      for lang in site.project.languages_of(local.municipality)],
     }
+
+
+def _portal_theme(site: SiteContext, lang: str) -> dict[str, Any]:
+    prefix = "" if lang == site_languages(site)[0] else f"{lang}/"
+    return {"lang": lang, "municipality": None, "home": prefix, "nav": [], "jsonld": None,
+            "accessibility_statement": None,
+            "languages": [{"lang": other, "name": LANGUAGE_NAMES[other], "pages": ["portal"],
+                           "home": "" if other == site_languages(site)[0] else f"{other}/"}
+                          for other in site_languages(site)]}
 
 
 def alternates(site: SiteContext, local: LocalContext, page: PageContext) -> list[dict[str, Any]]:
@@ -134,10 +167,7 @@ class PortalIndexRenderer:
                 lines += [f"## {county}", "", *items, ""]
             prefix = "" if lang == portal.languages[0] else f"{lang}/"
             front = {"title": strings["portal_title"], "description": strings["portal_description"],
-                     "tryggest": {"lang": lang, "page": "portal", "municipality": None, "home": prefix,
-                                  "canonical": portal.base_url + prefix, "ui": strings["ui"], "nav": [],
-                                  "accessibility_statement": None,
-                                  "alternates": _portal_alternates(site, lang)}}
+                     "tryggest": {"local": None, "portal": lang, "page": "portal", "path": prefix}}
             _write(out / "docs" / lang / "index.md", front, "\n".join(lines))
 
 
@@ -150,22 +180,3 @@ def _portal_link(site: SiteContext, mid: str, lang: str) -> str:
     default = site.project.portal.portal.languages[0]
     origin = "" if lang == default else f"{lang}/"
     return posixpath.relpath(here.home_path, origin or ".") + "/"
-
-
-def _portal_alternates(site: SiteContext, current: str) -> list[dict[str, Any]]:
-    portal = site.project.portal.portal
-    out = []
-    for lang in [*portal.languages, *sorted(set(site.texts) - set(portal.languages))]:
-        path = "" if lang == portal.languages[0] else f"{lang}/"
-        out.append({"lang": lang, "name": LANGUAGE_NAMES[lang], "path": path, "exact": True,
-                    "href": portal.base_url + path, "current": lang == current})
-    return out
-
-
-def page_defaults(site: SiteContext) -> dict[str, Any]:
-    """What the theme shows on pages the generator did not write, such as the 404 page."""
-    portal = site.project.portal.portal
-    lang = portal.languages[0]
-    return {"lang": lang, "page": "404", "municipality": None, "home": "", "canonical": portal.base_url,
-            "ui": site.texts[lang].strings["ui"], "nav": [], "accessibility_statement": None,
-            "alternates": []}
