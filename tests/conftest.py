@@ -47,5 +47,5 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tryggest.pipeline import BuildOptions, build
 
     out = tmp_path_factory.mktemp("demo") / "site"
-    build(BuildOptions(REPO, out))
+    build(BuildOptions(REPO, out, force=True))
     return out

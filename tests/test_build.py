@@ -89,3 +89,17 @@ def test_missing_template_value_is_an_error_not_a_blank(project: Path, capsys: p
     err = capsys.readouterr().err
     assert f"content/nb/pages/index.md:{len(lines) + 2}:1: unknown placeholder:" in err
     assert "no_such_value" in err
+
+
+def test_unchanged_inputs_skip_the_build_and_a_change_rebuilds(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project), "build"]) == 0
+    page = project / "site/fjordby/index.html"
+    first = page.stat().st_ino
+    assert main(["--root", str(project), "build"]) == 0
+    assert "Nothing changed" in capsys.readouterr().out
+    assert page.stat().st_ino == first, "the site was not rewritten"
+    path = project / "content/municipalities/fjordby.yml"
+    path.write_text(path.read_text().replace('"+47 33 41 60 00"', '"+47 33 41 60 01"'))
+    assert main(["--root", str(project), "build"]) == 0
+    assert "Built" in capsys.readouterr().out
+    assert 'href="tel:+4733416001"' in page.read_text(encoding="utf-8")

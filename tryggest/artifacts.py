@@ -78,11 +78,11 @@ def _code_fingerprint(render: RenderFunction) -> str:
 
     Any edit to the generator invalidates the cache: slower after an upgrade, never stale.
     """
-    return f"{render.__module__}.{render.__qualname__}:{_package_fingerprint()}"
+    return f"{render.__module__}.{render.__qualname__}:{package_fingerprint()}"
 
 
 @functools.cache
-def _package_fingerprint() -> str:
+def package_fingerprint() -> str:
     folder = Path(inspect.getfile(sys.modules[__package__ or "tryggest"])).parent
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

@@ -23,8 +23,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions")
         elif args.command == "build":
             site_dir = Path(args.site_dir) if args.site_dir else root / "site"
-            site = build(BuildOptions(root, site_dir.resolve()))
-            print(f"Built {site_dir}: {sum(len(x.pages) for x in site.locals)} municipality pages")
+            result = build(BuildOptions(root, site_dir.resolve(), force=args.force))
+            pages = sum(len(x.pages) for x in result.site.locals)
+            print(f"Nothing changed since the last build of {site_dir}." if result.unchanged
+                  else f"Built {site_dir}: {pages} municipality pages, {len(result.site.materials)} files")
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -43,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="validate every YAML file; write nothing")
     build_cmd = commands.add_parser("build", help="validate, then build the site and all files")
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
+    build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
     return parser
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .context import SiteContext, build_context
 from .engine import build_site
+from .fingerprint import fingerprint, forget_build, previous_build, remember_build
 from .load import Project, load_project
 from .output import staged_folder
 from .render import ArtifactRenderer, Renderer
@@ -25,6 +26,13 @@ class BuildOptions:
     root: Path
     site_dir: Path
     build_date: date | None = None
+    force: bool = False      # rebuild even when no input changed
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: SiteContext
+    unchanged: bool          # True: the inputs equal the last build's, nothing was written
 
 
 def check(root: Path) -> SiteContext:
@@ -64,19 +72,29 @@ def write_markdown(site: SiteContext, out: Path) -> None:
         renderer.render(site, out)
 
 
-def build(options: BuildOptions) -> SiteContext:
+def build(options: BuildOptions) -> BuildResult:
     project = load_project(options.root)
     site = build_context(project, load_all_texts(project), _build_date(project, options.build_date))
+    now = fingerprint(project, site_languages(site), extra=site.build_date.isoformat())
+    if not options.force and previous_build(options.root, options.site_dir) == now:
+        return BuildResult(site, unchanged=True)
+    # Forget the old state first: if this build fails, the next one must not think it is current.
+    forget_build(options.root, options.site_dir)
     with staged_folder(options.site_dir) as staging:
-        work = staging / ".work"
-        for artifacts in artifact_renderers():
-            site.materials.extend(artifacts.render(site, work / "files"))
-        write_markdown(site, work)
-        build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
-        _promote(staging / "site", staging)
-        for renderer in site_renderers():
-            renderer.render(site, staging)
-    return site
+        _build_into(options, site, staging)
+    remember_build(options.root, options.site_dir, now)
+    return BuildResult(site, unchanged=False)
+
+
+def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> None:
+    work = staging / ".work"
+    for artifacts in artifact_renderers():
+        site.materials.extend(artifacts.render(site, work / "files"))
+    write_markdown(site, work)
+    build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
+    _promote(staging / "site", staging)
+    for renderer in site_renderers():
+        renderer.render(site, staging)
 
 
 def _promote(site: Path, staging: Path) -> None:
