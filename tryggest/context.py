@@ -170,6 +170,9 @@ class SiteContext:
     locals: list[LocalContext]
     build_date: date
     materials: list[Material] = field(default_factory=list)
+    timings: dict[str, list[float]] = field(default_factory=dict)   # seconds per rendered file, by kind
+    rendered: int = 0                                               # files drawn in this build (cache misses)
+    reused: int = 0                                                 # files taken from the cache
 
     def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
         return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .artifacts import Cache, Job, produce
 from .context import SiteContext, build_context
 from .engine import build_site
 from .fingerprint import fingerprint, forget_build, previous_build, remember_build
@@ -19,6 +20,8 @@ from .render import ArtifactRenderer, Renderer
 from .render.sitemap import SitemapRenderer
 from .render.web import PortalIndexRenderer, WebRenderer, site_languages, theme_data
 from .texts import LanguageTexts, load_texts
+
+CACHE_DIR = ".tryggest-cache/artifacts"
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ def check(root: Path) -> SiteContext:
     """Load and validate everything, write nothing."""
     project = load_project(root)
     texts = load_all_texts(project)
-    return build_context(project, texts, _build_date(project, None))
+    return build_context(project, texts, build_date(project, None))
 
 
 def load_all_texts(project: Project) -> dict[str, LanguageTexts]:
@@ -49,7 +52,7 @@ def load_all_texts(project: Project) -> dict[str, LanguageTexts]:
     return {lang: load_texts(project.root, lang) for lang in sorted(needed)}
 
 
-def _build_date(project: Project, override: date | None) -> date:
+def build_date(project: Project, override: date | None = None) -> date:
     return override or project.portal.portal.print_date or date.today()
 
 
@@ -74,7 +77,7 @@ def write_markdown(site: SiteContext, out: Path) -> None:
 
 def build(options: BuildOptions) -> BuildResult:
     project = load_project(options.root)
-    site = build_context(project, load_all_texts(project), _build_date(project, options.build_date))
+    site = build_context(project, load_all_texts(project), build_date(project, options.build_date))
     now = fingerprint(project, site_languages(site), extra=site.build_date.isoformat())
     if not options.force and previous_build(options.root, options.site_dir) == now:
         return BuildResult(site, unchanged=True)
@@ -86,10 +89,21 @@ def build(options: BuildOptions) -> BuildResult:
     return BuildResult(site, unchanged=False)
 
 
+def artifact_jobs(site: SiteContext) -> list[Job]:
+    return [job for renderer in artifact_renderers() for job in renderer.jobs(site)]
+
+
+def render_artifacts(site: SiteContext, out: Path, progress: bool = True) -> None:
+    """Every print file, slide and image: from the cache when its inputs are unchanged."""
+    cache = Cache(site.project.root / CACHE_DIR)
+    produce(artifact_jobs(site), out, cache, progress=progress).add_to(site)
+    for renderer in artifact_renderers():
+        site.materials.extend(renderer.materials(site, out))
+
+
 def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> None:
     work = staging / ".work"
-    for artifacts in artifact_renderers():
-        site.materials.extend(artifacts.render(site, work / "files"))
+    render_artifacts(site, work / "files")
     write_markdown(site, work)
     build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
     _promote(staging / "site", staging)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from ..artifacts import Job
 from ..context import Material, SiteContext
 
 
@@ -21,7 +22,12 @@ class Renderer(Protocol):
 
 
 class ArtifactRenderer(Protocol):
+    """Costly files. The pipeline renders the jobs (cached, in parallel), then asks for materials."""
+
     name: str
 
-    def render(self, site: SiteContext, out: Path) -> list[Material]:
-        """Write files under ``out`` (paths as in the site) and describe each one."""
+    def jobs(self, site: SiteContext) -> list[Job]:
+        """One job per file (or small group of files), with paths as in the site (``filer/<id>/<lang>/..``)."""
+
+    def materials(self, site: SiteContext, out: Path) -> list[Material]:
+        """Describe the files now under ``out`` for the materials page."""

@@ -1,0 +1,153 @@
+"""``scripts/bench``: how the generator performs on a national portal, measured in one run.
+
+Prints: web build time and pages/s against the bare MkDocs-Material floor on the same pages, HTML
+page sizes, render time per PDF and PNG, parallel speed-up, no-change and one-changed rebuild times,
+and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..context import build_context
+from ..load import load_project
+from ..pipeline import BuildOptions, build, build_date, load_all_texts, write_markdown
+from .synthetic import write_portal
+
+BARE_MKDOCS = """site_name: Floor
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  font: false
+nav:
+  - nb/index.md
+plugins:
+  - search
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__)
+    parser.add_argument("--municipalities", type=int, default=357)
+    parser.add_argument("--keep", action="store_true", help="keep the synthetic portal folder")
+    args = parser.parse_args(argv)
+    repo = Path(__file__).resolve().parents[2]
+    work = Path(tempfile.mkdtemp(prefix="tryggest-bench-"))
+    try:
+        run(repo, work, args.municipalities)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"kept: {work}")
+    return 0
+
+
+def run(repo: Path, work: Path, count: int) -> None:
+    portal = work / "portal"
+    ids = write_portal(repo, portal, count)
+    print(f"Synthetic portal: {count} municipalities, {os.cpu_count()} cores")
+    site_dir = portal / "site"
+    started = time.perf_counter()
+    result = build(BuildOptions(portal, site_dir, force=True))
+    full = time.perf_counter() - started
+    pages = [p for p in site_dir.rglob("*.html") if "filer" not in p.parts]
+    _line("full build (site and files)", f"{full:.1f} s, {len(pages)} pages, {result.site.rendered} files drawn")
+    web = _time_web_only(portal, work / "web-only")
+    _line("web build", f"{web:.1f} s, {len(pages) / web:.0f} pages/s")
+    floor = _bare_floor(portal, work / "floor")
+    _line("bare MkDocs-Material floor, same pages", f"{floor:.1f} s; ratio {web / floor:.2f} (target <= 1.3)")
+    _page_sizes(site_dir)
+    _render_times(result.site.timings)
+    _speedup(portal)
+    started = time.perf_counter()
+    again = build(BuildOptions(portal, site_dir))
+    _line("no-change rebuild", f"{time.perf_counter() - started:.1f} s (unchanged={again.unchanged}; target < 10 s)")
+    _change_one(portal, ids[len(ids) // 2])
+    started = time.perf_counter()
+    changed = build(BuildOptions(portal, site_dir))
+    _line("one municipality changed", f"{time.perf_counter() - started:.1f} s, {changed.site.rendered} files "
+          "drawn (target < 30 s)")
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    _line("peak memory", f"{peak / 1024:.0f} MB (target < 1536 MB)")
+
+
+def _line(label: str, value: str) -> None:
+    print(f"  {label:<42} {value}", flush=True)
+
+
+def _time_web_only(portal: Path, out: Path) -> float:
+    from ..engine import build_site
+    from ..render.web import site_languages, theme_data
+
+    started = time.perf_counter()
+    project = load_project(portal)
+    site = build_context(project, load_all_texts(project), build_date(project))
+    write_markdown(site, out)
+    build_site(portal, out / "docs", out / "site", theme_data(site), site_languages(site))
+    return time.perf_counter() - started
+
+
+def _bare_floor(portal: Path, out: Path) -> float:
+    """The same Markdown pages built by plain MkDocs-Material: the fastest this engine can go."""
+    docs = portal.parent / "web-only" / "docs"
+    shutil.copytree(docs, out / "docs")
+    (out / "mkdocs.yml").write_text(BARE_MKDOCS, encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=out, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return time.perf_counter() - started
+
+
+def _page_sizes(site_dir: Path) -> None:
+    front = {site_dir / "index.html", *(site_dir / lang / "index.html" for lang in ("nn", "en", "se"))}
+    sizes = sorted((p.stat().st_size, p) for p in site_dir.rglob("*.html") if p not in front and "filer" not in p.parts)
+    front_size = max(p.stat().st_size for p in front if p.is_file())
+    _line("HTML page size, median / largest", f"{statistics.median(s for s, _ in sizes) / 1024:.1f} KB / "
+          f"{sizes[-1][0] / 1024:.1f} KB ({sizes[-1][1].relative_to(site_dir)}; target <= 40 KB)")
+    _line("front page size", f"{front_size / 1024:.1f} KB (target < 150 KB)")
+
+
+def _render_times(timings: dict[str, list[float]]) -> None:
+    for kind, values in sorted(timings.items()):
+        ordered = sorted(values)
+        p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+        _line(f"render {kind}", f"median {statistics.median(ordered):.3f} s, p95 {p95:.3f} s, n={len(ordered)}")
+
+
+def _speedup(portal: Path) -> None:
+    from ..artifacts import produce
+    from ..pipeline import artifact_jobs
+
+    project = load_project(portal)
+    site = build_context(project, load_all_texts(project), build_date(project))
+    jobs = artifact_jobs(site)[:48]
+    if not jobs:
+        _line("parallel speed-up", "no artifact jobs")
+        return
+    seconds = []
+    for workers in (1, 2):
+        started = time.perf_counter()
+        produce(jobs, portal.parent / f"speedup-{workers}", None, workers=workers)
+        seconds.append(time.perf_counter() - started)
+    _line("parallel speed-up, 2 cores", f"{seconds[0] / seconds[1]:.2f}x on {len(jobs)} files (target >= 1.7)")
+
+
+def _change_one(portal: Path, mid: str) -> None:
+    path = portal / "content/municipalities" / f"{mid}.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('open: "09:00"', 'open: "08:30"'), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
