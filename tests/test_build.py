@@ -103,3 +103,17 @@ def test_unchanged_inputs_skip_the_build_and_a_change_rebuilds(project: Path, ca
     assert main(["--root", str(project), "build"]) == 0
     assert "Built" in capsys.readouterr().out
     assert 'href="tel:+4733416001"' in page.read_text(encoding="utf-8")
+
+
+def test_one_changed_municipality_rebuilds_to_the_same_site_as_a_full_build(project: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project), "build"]) == 0
+    old_page = project / "site/ostre-dal/index.html"
+    old_bytes = old_page.read_bytes()
+    path = project / "content/municipalities/fjordby.yml"
+    path.write_text(path.read_text().replace('"+47 33 41 60 00"', '"+47 33 41 60 09"').replace("name: Fjordby", "name: Fjordvik"))
+    assert main(["--root", str(project), "build"]) == 0
+    assert main(["--root", str(project), "build", "--force", "--site-dir", str(tmp_path / "full")]) == 0
+    assert _tree_digest(project / "site") == _tree_digest(tmp_path / "full")
+    assert old_page.read_bytes() == old_bytes
+    assert "Fjordvik" in (project / "site/index.html").read_text(encoding="utf-8"), "front page lists the new name"

@@ -157,3 +157,13 @@ def test_language_choice_never_leads_to_a_missing_page(demo_site: Path) -> None:
             assert (target / "index.html").is_file(), f"{page}: {href}"
             checked += 1
     assert checked > 40
+
+
+def test_every_link_on_the_front_pages_leads_to_a_page(demo_site: Path) -> None:
+    for lang in ("", "nn", "en", "se"):
+        page = demo_site / lang / "index.html"
+        for href in re.findall(r'<article.*?</article>', page.read_text(encoding="utf-8"), re.S)[0].split('href="')[1:]:
+            target = href.split('"', 1)[0]
+            if target.startswith(("#", "http", "tel:")):
+                continue
+            assert (page.parent / target / "index.html").resolve().is_file(), f"{page}: {target}"

@@ -173,6 +173,15 @@ class SiteContext:
     timings: dict[str, list[float]] = field(default_factory=dict)   # seconds per rendered file, by kind
     rendered: int = 0                                               # files drawn in this build (cache misses)
     reused: int = 0                                                 # files taken from the cache
+    only: frozenset[str] | None = None                              # build just these municipalities
+
+    @property
+    def building(self) -> list[LocalContext]:
+        """The municipality-language pairs this build writes: all, or those of an incremental build.
+
+        Renderers iterate this; ``locals`` stays complete so links to other municipalities resolve.
+        """
+        return self.locals if self.only is None else [x for x in self.locals if x.municipality.id in self.only]
 
     def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
         return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]

@@ -33,3 +33,33 @@ def replace_folder(new: Path, target: Path) -> None:
         os.replace(target, old)
     os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_new(path: Path, data: str | bytes) -> None:
+    """Write ``path`` as a new file (temp + rename), never into the old one.
+
+    An incremental build starts from hard links to the previous site: editing a file in place
+    would change the published site too.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.new")
+    temp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    os.replace(temp, path)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Make ``target`` a copy of ``source`` made of hard links: instant, and shares no writes."""
+    for folder, dirs, files in os.walk(source):
+        relative = Path(folder).relative_to(source)
+        (target / relative).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.link(Path(folder) / name, target / relative / name)
+        dirs.sort()
+
+
+def replace_subtree(source: Path, target: Path) -> None:
+    """Put the folder ``source`` at ``target``, removing what was there."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)

@@ -6,16 +6,18 @@ only when every stage has succeeded.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import incremental
 from .artifacts import Cache, Job, produce
 from .context import SiteContext, build_context
 from .engine import build_site
 from .fingerprint import fingerprint, forget_build, previous_build, remember_build
 from .load import Project, load_project
-from .output import staged_folder
+from .output import replace_subtree, staged_folder
 from .render import ArtifactRenderer, Renderer
 from .render.sitemap import SitemapRenderer
 from .render.web import PortalIndexRenderer, WebRenderer, site_languages, theme_data
@@ -36,6 +38,7 @@ class BuildOptions:
 class BuildResult:
     site: SiteContext
     unchanged: bool          # True: the inputs equal the last build's, nothing was written
+    changed: set[str] | None = None   # municipalities rebuilt on top of the last build; None: all
 
 
 def check(root: Path) -> SiteContext:
@@ -81,12 +84,17 @@ def build(options: BuildOptions) -> BuildResult:
     now = fingerprint(project, site_languages(site), extra=site.build_date.isoformat())
     if not options.force and previous_build(options.root, options.site_dir) == now:
         return BuildResult(site, unchanged=True)
+    before = None if options.force else previous_build(options.root, options.site_dir)
+    changed = now.changed_since(before) if before else None
     # Forget the old state first: if this build fails, the next one must not think it is current.
     forget_build(options.root, options.site_dir)
     with staged_folder(options.site_dir) as staging:
-        _build_into(options, site, staging)
+        if changed is None:
+            _build_into(options, site, staging)
+        else:
+            _build_changed(options, site, changed, staging)
     remember_build(options.root, options.site_dir, now)
-    return BuildResult(site, unchanged=False)
+    return BuildResult(site, unchanged=False, changed=changed)
 
 
 def artifact_jobs(site: SiteContext) -> list[Job]:
@@ -111,10 +119,25 @@ def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> None
         renderer.render(site, staging)
 
 
+def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], staging: Path) -> None:
+    part = incremental.subset(site, changed)
+    incremental.start_from_previous(options.site_dir, staging, site, changed)
+    work = staging / ".work"
+    render_artifacts(part, work / "files")
+    write_markdown(part, work)
+    build_site(options.root, work / "docs", work / "site", theme_data(part), site_languages(site))
+    incremental.put_in_place(work / "site", staging, site, changed)
+    for mid in sorted(changed):
+        if (work / "files" / "filer" / mid).is_dir():
+            replace_subtree(work / "files" / "filer" / mid, staging / "filer" / mid)
+    shutil.rmtree(work)
+    for renderer in site_renderers():
+        renderer.render(site, staging)
+    site.materials, site.rendered, site.reused, site.timings = part.materials, part.rendered, part.reused, part.timings
+
+
 def _promote(site: Path, staging: Path) -> None:
     """Move the engine's output and the artifacts up so ``staging`` itself becomes the site folder."""
-    import shutil
-
     files = staging / ".work" / "files"
     if files.is_dir():
         for item in files.iterdir():

@@ -24,7 +24,8 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     others = languages[1:]
     for lang in languages:
-        docs = [_strip(doc, lang) for doc in index["docs"] if _language_of(doc["location"], languages) == lang]
+        docs = sorted((_strip(doc, lang) for doc in index["docs"] if _language_of(doc["location"], languages) == lang),
+                      key=lambda doc: doc["location"])
         target = site_dir / INDEX if lang == languages[0] else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),

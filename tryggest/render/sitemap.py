@@ -6,6 +6,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from ..context import SiteContext
+from ..output import write_new
 from .web import alternates
 
 
@@ -21,10 +22,10 @@ class SitemapRenderer:
                 links = [(alt["lang"], alt["href"]) for alt in alternates(site, local, page) if alt["exact"]]
                 entries.append(_entry(base + page.path, links))
         body = "\n".join(entries)
-        (out / "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + body + "\n</urlset>\n", encoding="utf-8")
+        write_new(out / "sitemap.xml",
+                  '<?xml version="1.0" encoding="UTF-8"?>\n'
+                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                  'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + body + "\n</urlset>\n")
         (out / "sitemap.xml.gz").unlink(missing_ok=True)
 
 

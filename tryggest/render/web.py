@@ -28,7 +28,7 @@ class WebRenderer:
     def render(self, site: SiteContext, out: Path) -> None:
         docs = out / "docs"
         templates = PageTemplates()
-        for local in site.locals:
+        for local in site.building:
             values = municipality_values(local)
             for page in local.pages:
                 body = templates.render(page.source, _template_values(site, local, page, values))
@@ -82,7 +82,7 @@ def theme_data(site: SiteContext) -> dict[str, Any]:
     languages = site_languages(site)
     return {
         "ui": {lang: texts.strings["ui"] for lang, texts in site.texts.items()},
-        "locals": {local_key(local): _local_theme(site, local, holiday_dates) for local in site.locals},
+        "locals": {local_key(local): _local_theme(site, local, holiday_dates) for local in site.building},
         "portals": {lang: _portal_theme(site, lang) for lang in languages},
         "default_language": languages[0],
         "base_url": site.project.portal.portal.base_url,
@@ -173,9 +173,10 @@ class PortalIndexRenderer:
 
 def _portal_link(site: SiteContext, mid: str, lang: str) -> str:
     """Link from the portal page of ``lang`` to the municipality, in ``lang`` when it has it."""
+    # URLs, not .md links: an incremental build has only some municipalities' pages to check against.
     languages = site.project.languages_of(site.project.municipalities[mid])
     if lang in languages:
-        return f"{mid}/index.md"
+        return f"{mid}/"
     here = site.local(mid, languages[0])
     default = site.project.portal.portal.languages[0]
     origin = "" if lang == default else f"{lang}/"
