@@ -61,7 +61,7 @@ def _is_service_number(number: phonenumbers.PhoneNumber, national: str) -> bool:
 
 def _group(digits: str) -> str:
     """Norwegian house style: 22 12 34 56, mobile 412 34 567, 800 30 196, 116 006, 02800, 112."""
-    if len(digits) == 8 and digits[0] in "4589":
+    if len(digits) == 8 and digits[0] in "489":
         return f"{digits[:3]} {digits[3:5]} {digits[5:]}"
     if len(digits) == 8:
         return " ".join(digits[i : i + 2] for i in range(0, 8, 2))
