@@ -1,15 +1,19 @@
-"""``tryggest check | build``: parses arguments and calls the pipeline; nothing else."""
+"""``tryggest check | build | new | schema | serve``: parses arguments and calls the stages; nothing else."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from .engine import EngineError
+from .lint import warnings_for
+from .load import Project
 from .pipeline import BuildOptions, build, check
 from .problems import InputError
+from .report import describe
 
 EXIT_INPUT = 2
 
@@ -25,15 +29,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             site_dir = Path(args.site_dir) if args.site_dir else root / "site"
             site = build(BuildOptions(root, site_dir.resolve()))
             print(f"Built {site_dir}: {sum(len(x.pages) for x in site.locals)} municipality pages")
+        _print_warnings(site.project, root)
     except InputError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print("\n".join(describe(exc.problems, root)), file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return EXIT_INPUT
     except EngineError as exc:
         print(f"The site engine stopped: {exc}\nNothing was written.", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_warnings(project: Project, root: Path) -> None:
+    warnings = warnings_for(project, date.today())
+    if warnings:
+        print("\n".join(describe(warnings, root)), file=sys.stderr)
+        print(f"{len(warnings)} warning(s): worth a look, but nothing stopped.", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
