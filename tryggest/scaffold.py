@@ -150,9 +150,11 @@ def add_to_list(portal_text: str, mid: str) -> str:
     node = yaml.compose(portal_text, Loader=StrictLoader)
     sequence = _municipalities_node(node)
     if sequence.flow_style:
-        closing = sequence.end_mark.index - 1          # the "]"
-        separator = ", " if sequence.value else ""
-        return portal_text[:closing] + separator + mid + portal_text[closing:]
+        if not sequence.value:
+            closing = sequence.end_mark.index - 1      # the "]"
+            return portal_text[:closing] + mid + portal_text[closing:]
+        after_last = sequence.value[-1].end_mark.index
+        return portal_text[:after_last] + ", " + mid + portal_text[after_last:]
     last = sequence.value[-1]
     lines = portal_text.splitlines(keepends=True)
     dash_line = lines[last.start_mark.line]
