@@ -91,20 +91,23 @@ def test_new_without_a_terminal_names_the_missing_options(project: Path, monkeyp
 
 def test_new_asks_in_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     answers = iter(["Bydel Nordre Fjord", "", "Vestland", "+47 56 12 34 57", "mon-thu 08:00-15:30; fri 08:00-12:00",
-                    "Bydelsoverlegen"])
+                    "Bydelsoverlegen", "n"])
     asked: list[str] = []
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda question: asked.append(question) or next(answers))
     assert main(["--root", str(project), "new", "--kind", "bydel"]) == 0
-    assert len(asked) == 6, "an empty answer is asked again; a bydel is not asked for a number"
+    assert len(asked) == 7, "an empty answer is asked again; a bydel is not asked for a number"
     loaded = load_project(project).municipalities["bydel-nordre-fjord"]
-    assert loaded.kind == "bydel" and loaded.number is None
+    assert loaded.kind == "bydel" and loaded.number is None and not loaded.example
     assert [(h.days, f"{h.closes:%H:%M}") for h in loaded.contact.hours] == [((0, 1, 2, 3), "15:30"), ((4,), "12:00")]
 
 
-def test_example_allows_a_placeholder_number(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_example_allows_a_placeholder_number(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     args = [a if a != "+47 33 41 60 01" else "+47 00 00 99 03" for a in NEW]
+    assert main(["--root", str(project), "new", "Vestre Fjord", *args]) == 2
+    assert "for demo data with a placeholder number, use --example" in capsys.readouterr().err
     assert main(["--root", str(project), "new", "Vestre Fjord", *args, "--example"]) == 0
     assert load_project(project).municipalities["vestre-fjord"].example
 

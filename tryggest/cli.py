@@ -55,16 +55,18 @@ def _print_warnings(project: Project, root: Path) -> None:
 
 
 def _new(args: argparse.Namespace, root: Path) -> int:
-    from .scaffold import MissingOptions, create_municipality, fill_in, from_answers
+    from .scaffold import MissingOptions, ask_example, create_municipality, fill_in, from_answers
 
     given = {"name": args.name or args.name_option, "number": args.number, "county": args.county, "phone": args.phone,
              "hours": "; ".join(args.hours) if args.hours else None, "unit": args.unit}
+    ask = input if sys.stdin.isatty() else None
     try:
-        answers = fill_in(given, args.kind, input if sys.stdin.isatty() else None)
+        answers = fill_in(given, args.kind, ask)
     except MissingOptions as exc:
         print(f"tryggest new: {exc} (or run it in a terminal to be asked)", file=sys.stderr)
         return EXIT_INPUT
-    path = create_municipality(root, from_answers(answers, args.kind, args.example))
+    example = args.example if args.example is not None else ask_example(ask)
+    path = create_municipality(root, from_answers(answers, args.kind, example))
     print(f"Created {path.relative_to(root).as_posix()} and added it to municipalities.yml.")
     print("Next: open the file, check every line, then run: tryggest check")
     return 0
@@ -132,7 +134,7 @@ def _new_parser(new: argparse.ArgumentParser) -> None:
     new.add_argument("--hours", action="append", help="opening hours, e.g. 'mon-fri 09:00-14:00' (repeat for more)")
     new.add_argument("--unit", help="the unit the TryggEst coordinator belongs to, e.g. 'Helse og omsorg'")
     new.add_argument("--kind", choices=["kommune", "bydel"], default="kommune")
-    new.add_argument("--example", action=argparse.BooleanOptionalAction, default=False,
+    new.add_argument("--example", action=argparse.BooleanOptionalAction, default=None,
                      help="demo data: marked EKSEMPEL everywhere, placeholder numbers allowed")
 
 

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -97,7 +97,10 @@ def create_municipality(root: Path, new: NewMunicipality) -> Path:
         raise InputError([Problem(shown, 1, 1, "contact.hours", str(exc))]) from None
     portal_text = (root / PORTAL_FILE).read_text(encoding="utf-8")
     new_portal_text = add_to_list(portal_text, mid)
-    _validate_in_scratch_copy(root, mid, text, new_portal_text)
+    try:
+        _validate_in_scratch_copy(root, mid, text, new_portal_text)
+    except InputError as exc:
+        raise InputError([_with_example_hint(p) if not new.example else p for p in exc.problems]) from None
     target = root / shown
     with target.open("x", encoding="utf-8", newline="\n") as out:
         out.write(text)
@@ -107,6 +110,12 @@ def create_municipality(root: Path, new: NewMunicipality) -> Path:
         target.unlink()
         raise
     return target
+
+
+def _with_example_hint(problem: Problem) -> Problem:
+    if problem.key != "contact.phone":
+        return problem
+    return replace(problem, message=problem.message + "; for demo data with a placeholder number, use --example")
 
 
 def _refuse_existing(root: Path, mid: str, shown: str) -> None:
@@ -179,7 +188,7 @@ QUESTIONS: dict[str, str] = {
     "name": "Navnet på kommunen (name), f.eks. Østre Toten: ",
     "number": "Kommunenummer fra SSB (four digits), f.eks. 3442: ",
     "county": "Fylke (county), f.eks. Innlandet: ",
-    "phone": "TryggEst-telefon (phone), f.eks. +47 61 14 12 00: ",
+    "phone": "TryggEst-telefon (phone), f.eks. +47 33 41 60 00: ",
     "hours": "Åpningstid (hours), f.eks. mon-fri 09:00-14:00 (flere: skill med ;): ",
     "unit": "Enheten til koordinatoren (coordinator's unit), f.eks. Helse og omsorg: ",
 }
@@ -208,6 +217,14 @@ def fill_in(values: dict[str, str | None], kind: str, ask: Callable[[str], str] 
             answer = ask(QUESTIONS[name]).strip()
         answers[name] = answer
     return answers
+
+
+EXAMPLE_QUESTION = "Er dette eksempeldata med plassholdernummer (example)? j/n [n]: "
+
+
+def ask_example(ask: Callable[[str], str] | None) -> bool:
+    """Asked only in a terminal when neither --example nor --no-example was given."""
+    return ask is not None and ask(EXAMPLE_QUESTION).strip().lower() in ("j", "ja", "y", "yes")
 
 
 def from_answers(answers: dict[str, str], kind: str, example: bool) -> NewMunicipality:
