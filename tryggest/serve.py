@@ -38,6 +38,11 @@ DATA_FILES = (PORTAL_FILE, NATIONAL_FILE)
 Log = Callable[[str], None]
 
 
+def say(line: str) -> None:
+    """Print at once, also when the output goes to a file or a pipe."""
+    print(line, flush=True)
+
+
 @dataclass
 class BuildState:
     """What the server tells the pages: which build they show and what stopped the last one."""
@@ -115,7 +120,7 @@ def only_data(changed: set[str]) -> bool:
 class LiveSite:
     """Builds into ``site_dir`` and keeps ``state`` up to date for the server."""
 
-    def __init__(self, root: Path, site_dir: Path, log: Log = print) -> None:
+    def __init__(self, root: Path, site_dir: Path, log: Log = say) -> None:
         self.root, self.site_dir, self.log = root, site_dir, log
         self.state = BuildState(has_site=(site_dir / "index.html").is_file())
         self._last_data: tuple[Any, ...] | None = None
@@ -169,7 +174,7 @@ class ServeSession:
     """A running ``tryggest serve``: the server thread and the watcher thread."""
 
     def __init__(self, root: Path, site_dir: Path, host: str = "127.0.0.1", port: int = 8000,
-                 poll_seconds: float = 0.5, log: Log = print) -> None:
+                 poll_seconds: float = 0.5, log: Log = say) -> None:
         self.root, self.poll_seconds, self.log = root, poll_seconds, log
         self.live = LiveSite(root, site_dir, log)
         self.server = LiveServer((host, port), site_dir, self.live.state)
@@ -182,8 +187,9 @@ class ServeSession:
         return f"http://{host!s}:{port}/"
 
     def start(self) -> str:
-        self.live.rebuild()
+        # The watcher takes its snapshot first, so a file saved during the first build is seen.
         watcher = Watcher(self.root)
+        self.live.rebuild()
         self._threads = [threading.Thread(target=self.server.serve_forever, name="tryggest-http", daemon=True),
                          threading.Thread(target=self._watch, args=(watcher,), name="tryggest-watch", daemon=True)]
         for thread in self._threads:
