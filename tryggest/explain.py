@@ -52,7 +52,8 @@ def wrong_form(error: dict[str, Any]) -> str:
 def not_text(error: dict[str, Any]) -> str:
     value = error["input"]
     if isinstance(value, (int, float, bool)):
-        return f"write {value} in quotes, e.g. \"{value}\""
+        written = str(value).lower() if isinstance(value, bool) else str(value)
+        return f"write {written} in quotes, e.g. \"{written}\""
     return f"expected text, found {_kind_of(value)}"
 
 
