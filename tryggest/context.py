@@ -165,9 +165,6 @@ class SiteContext:
     locals: list[LocalContext]
     build_date: date
     materials: list[Material] = field(default_factory=list)
-    # Set by ``tryggest serve``: the inputs changed since the last build, so a renderer with a
-    # content-hash cache can skip hashing what cannot have changed. None: assume everything changed.
-    changed_inputs: frozenset[str] | None = None
 
     def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
         return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]

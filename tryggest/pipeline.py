@@ -25,9 +25,6 @@ class BuildOptions:
     root: Path
     site_dir: Path
     build_date: date | None = None
-    # Input files (relative paths) changed since the last build, when the caller knows (``tryggest
-    # serve``); None means "treat everything as changed". Handed to renderers as ``site.changed_inputs``.
-    changed: frozenset[str] | None = None
 
 
 def check(root: Path) -> SiteContext:
@@ -70,7 +67,6 @@ def write_markdown(site: SiteContext, out: Path) -> None:
 def build(options: BuildOptions) -> SiteContext:
     project = load_project(options.root)
     site = build_context(project, load_all_texts(project), _build_date(project, options.build_date))
-    site.changed_inputs = options.changed
     with staged_folder(options.site_dir) as staging:
         work = staging / ".work"
         for artifacts in artifact_renderers():

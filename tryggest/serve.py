@@ -7,9 +7,9 @@ How "rebuild only what changed" works here:
   the file, does not rebuild.
 - When only YAML data files changed, they are validated first; if the validated data equals the data
   of the last good build (a comment or the layout changed), nothing is rebuilt.
-- Otherwise the whole site is rebuilt (a full build of the demo takes a few seconds), and the set of
-  changed files is passed on as ``BuildOptions.changed`` -> ``SiteContext.changed_inputs`` for
-  renderers that keep content-hash caches.
+- Otherwise the pipeline builds the site (a full build of the demo takes a few seconds). Print
+  files, slides and images come from the pipeline's content-hash cache under the project folder,
+  which outlives each build, so only the files whose inputs changed are drawn again.
 
 The build is atomic, so a failed build leaves the last good site in place, and it keeps being
 served; the problems are printed in the terminal and shown on every served page.
@@ -133,7 +133,7 @@ class LiveSite:
         problems: list[str] = []
         warnings: list[Problem] = []
         try:
-            site = build(BuildOptions(self.root, self.site_dir, changed=frozenset(changed) if changed else None))
+            site = build(BuildOptions(self.root, self.site_dir))
             self._last_data = _data_of(site.project)
             warnings = warnings_for(site.project, date.today())
         except InputError as exc:
