@@ -98,6 +98,22 @@ def test_comment_only_change_does_not_rebuild(session: tuple[ServeSession, Path,
     assert status(running.url)["version"] == version
 
 
+def test_serve_starts_even_when_the_first_build_fails(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    yml = root / "content/municipalities/fjordby.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("county: Vestland", "county: [Vestland"), encoding="utf-8")
+    running = ServeSession(root, tmp_path / "served", port=0, poll_seconds=0.1, log=lambda line: None)
+    running.start()
+    try:
+        code, page = fetch(running.url + "fjordby/")
+        assert code == 503 and "YAML syntax error" in page and "__tryggest/live.js" in page
+        yml.write_text(yml.read_text(encoding="utf-8").replace("county: [Vestland", "county: Vestland"), encoding="utf-8")
+        wait_for(lambda: fetch(running.url + "fjordby/")[0] == 200, "the fixed site")
+        assert "33 41 60 00" in fetch(running.url + "fjordby/")[1]
+    finally:
+        running.stop()
+
+
 def test_watcher_ignores_untouched_content_and_outside_files(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     watcher = Watcher(root)

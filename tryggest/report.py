@@ -43,9 +43,3 @@ def _read_lines(path: Path) -> list[str] | None:
     except (OSError, UnicodeDecodeError):
         return None
 
-
-def summary(errors: int, warnings: int) -> str:
-    parts = [f"{errors} problem(s)"] if errors else []
-    if warnings:
-        parts.append(f"{warnings} warning(s)")
-    return " and ".join(parts)
