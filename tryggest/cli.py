@@ -1,15 +1,19 @@
-"""``tryggest check | build``: parses arguments and calls the pipeline; nothing else."""
+"""``tryggest check | build | new | schema | serve``: parses arguments and calls the stages; nothing else."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from .engine import EngineError
+from .lint import warnings_for
+from .load import Project
 from .pipeline import BuildOptions, build, check
 from .problems import InputError
+from .report import describe
 
 EXIT_INPUT = 2
 
@@ -18,24 +22,97 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = Path(args.root).resolve()
     try:
-        if args.command == "check":
-            site = check(root)
-            print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions")
-        elif args.command == "build":
-            site_dir = Path(args.site_dir) if args.site_dir else root / "site"
-            result = build(BuildOptions(root, site_dir.resolve(), force=args.force))
-            pages = sum(len(x.pages) for x in result.site.locals)
-            print(f"Nothing changed since the last build of {site_dir}." if result.unchanged
-                  else f"Built {site_dir}: {pages} municipality pages, {len(result.site.materials)} files")
+        return int(COMMANDS[args.command](args, root))
     except InputError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print("\n".join(describe(exc.problems, root)), file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return EXIT_INPUT
     except EngineError as exc:
         print(f"The site engine stopped: {exc}\nNothing was written.", file=sys.stderr)
         return 1
+
+
+def _check(args: argparse.Namespace, root: Path) -> int:
+    site = check(root)
+    print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions")
+    _print_warnings(site.project, root)
     return 0
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    result = build(BuildOptions(root, site_dir.resolve(), force=args.force))
+    site = result.site
+    if result.unchanged:
+        print(f"Nothing changed since the last build of {site_dir}.")
+    else:
+        scope = "all municipalities" if result.changed is None else ", ".join(sorted(result.changed))
+        print(f"Built {site_dir} ({scope}): {sum(len(x.pages) for x in site.building)} pages, "
+              f"{site.rendered} files drawn, {site.reused} from the cache")
+    _print_warnings(site.project, root)
+    return 0
+
+
+def _print_warnings(project: Project, root: Path) -> None:
+    warnings = warnings_for(project, date.today())
+    if warnings:
+        print("\n".join(describe(warnings, root)), file=sys.stderr)
+        print(f"{len(warnings)} warning(s): worth a look, but nothing stopped.", file=sys.stderr)
+
+
+def _new(args: argparse.Namespace, root: Path) -> int:
+    from .scaffold import MissingOptions, ask_example, create_municipality, fill_in, from_answers
+
+    given = {"name": args.name or args.name_option, "number": args.number, "county": args.county, "phone": args.phone,
+             "hours": "; ".join(args.hours) if args.hours else None, "unit": args.unit}
+    ask = input if sys.stdin.isatty() else None
+    try:
+        answers = fill_in(given, args.kind, ask)
+    except MissingOptions as exc:
+        print(f"tryggest new: {exc} (or run it in a terminal to be asked)", file=sys.stderr)
+        return EXIT_INPUT
+    example = args.example if args.example is not None else ask_example(ask)
+    path = create_municipality(root, from_answers(answers, args.kind, example))
+    print(f"Created {path.relative_to(root).as_posix()} and added it to municipalities.yml.")
+    print("Next: open the file, check every line, then run: tryggest check")
+    return 0
+
+
+def _schema(args: argparse.Namespace, root: Path) -> int:
+    from .schema import SCHEMA_DIR, stale_schemas, write_schemas
+
+    if args.check:
+        stale = stale_schemas(root)
+        for name in stale:
+            print(f"{SCHEMA_DIR}/{name} does not match the data model; run: tryggest schema", file=sys.stderr)
+        return 1 if stale else 0
+    written = write_schemas(root)
+    print("\n".join(f"Wrote {p.relative_to(root).as_posix()}" for p in written) or "The schemas are up to date.")
+    return 0
+
+
+def _serve(args: argparse.Namespace, root: Path) -> int:
+    from .serve import ServeSession
+
+    site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "build" / "serve"
+    try:
+        session = ServeSession(root, site_dir, port=args.port)
+    except OSError as exc:
+        print(f"Cannot listen on port {args.port} ({exc.strerror}); try: tryggest serve --port {args.port + 1}",
+              file=sys.stderr)
+        return 1
+    url = session.start()
+    print(f"Serving {url}  (open it in a browser; stop with Ctrl+C)", flush=True)
+    try:
+        session.wait()
+    except KeyboardInterrupt:
+        print("Stopped.")
+    finally:
+        session.stop()
+    return 0
+
+
+COMMANDS = {"check": _check, "build": _build, "new": _new, "schema": _schema, "serve": _serve}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +123,26 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="validate, then build the site and all files")
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
     build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
+    _new_parser(commands.add_parser("new", help="add a municipality: write its YAML file and list it"))
+    schema_cmd = commands.add_parser("schema", help="write the JSON Schemas editors use (schema/)")
+    schema_cmd.add_argument("--check", action="store_true", help="only check; exit 1 if a schema is out of date")
+    serve_cmd = commands.add_parser("serve", help="build, serve on this computer, rebuild on every change")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve_cmd.add_argument("--site-dir", help="where the served site is built (default: build/serve/)")
     return parser
+
+
+def _new_parser(new: argparse.ArgumentParser) -> None:
+    new.add_argument("name", nargs="?", help="the municipality's name, e.g. 'Østre Toten'")
+    new.add_argument("--name", dest="name_option", help="the same as the name argument")
+    new.add_argument("--number", help="four-digit SSB municipality number, e.g. 3442")
+    new.add_argument("--county", help="county, e.g. Innlandet")
+    new.add_argument("--phone", help="the TryggEst phone number, e.g. '+47 61 14 12 00'")
+    new.add_argument("--hours", action="append", help="opening hours, e.g. 'mon-fri 09:00-14:00' (repeat for more)")
+    new.add_argument("--unit", help="the unit the TryggEst coordinator belongs to, e.g. 'Helse og omsorg'")
+    new.add_argument("--kind", choices=["kommune", "bydel"], default="kommune")
+    new.add_argument("--example", action=argparse.BooleanOptionalAction, default=None,
+                     help="demo data: marked EKSEMPEL everywhere, placeholder numbers allowed")
 
 
 if __name__ == "__main__":

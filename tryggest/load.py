@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import explain
 from .hours import DAY_KEYS, overlaps
 from .model import Municipality, NationalFile, PortalFile
 from .problems import InputError, Problem, did_you_mean
@@ -33,6 +35,8 @@ class Project:
     portal: PortalFile
     municipalities: dict[str, Municipality]
     national: NationalFile
+    # Every file read, by the path shown in messages, so later checks can point at a line.
+    documents: dict[str, Document] = dataclass_field(default_factory=dict)
 
     def languages_of(self, municipality: Municipality) -> list[str]:
         return list(municipality.languages or self.portal.portal.languages)
@@ -56,7 +60,8 @@ def load_project(root: Path) -> Project:
         problems += _check_national(national_doc, national, portal, municipalities)
     if problems or portal is None or national is None:
         raise InputError(problems)
-    return Project(root, portal, municipalities, national)
+    documents = {doc.shown_as: doc for doc in [portal_doc, national_doc, *docs.values()] if doc}
+    return Project(root, portal, municipalities, national, documents)
 
 
 def _load_municipality(
@@ -92,24 +97,18 @@ def _load(
 
 def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     keys: KeyPath = tuple(error["loc"])
-    kind, message = error["type"], str(error["msg"]).removeprefix("Value error, ")
+    kind = error["type"]
+    at_key = kind == "extra_forbidden"
+    if keys and keys[-1] == "[key]":
+        # pydantic marks a bad key of a mapping (a language code) with this pseudo key.
+        keys, at_key = keys[:-1], True
     if kind == "extra_forbidden":
         message = f"unknown key '{keys[-1]}'" + did_you_mean(str(keys[-1]), _known_keys(model, keys[:-1]))
-    elif kind == "missing":
-        message = "this key is required"
-    elif kind == "literal_error":
-        message = f"'{error['input']}' is not allowed; {message[0].lower()}{message[1:]}"
-    elif kind in ("int_parsing", "int_type"):
-        message = f"'{error['input']}' is not a whole number"
-    elif kind == "string_too_short":
-        message = "must not be empty"
-    elif kind == "string_pattern_mismatch":
-        message = f"'{error['input']}' has the wrong form"
-    elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = "expected a mapping of keys (key: value)"
-    if not keys and kind == "model_type":
+    elif not keys and kind == "model_type":
         message = "the file is empty or not a mapping of keys"
-    return doc.problem(keys, message, at_key=kind == "extra_forbidden")
+    else:
+        message = explain.message(error)
+    return doc.problem(keys, message, at_key=at_key)
 
 
 def _known_keys(model: type[BaseModel], keys: KeyPath) -> list[str]:

@@ -73,14 +73,21 @@ Text = Annotated[str, Field(min_length=1)]
 Localised = dict[Lang, Text]
 
 
+def about(nb: str, en: str) -> str:
+    """Help text shown by editors (JSON Schema ``description``): Bokmål first, then English."""
+    return f"{nb}\n\nEN: {en}"
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class HoursEntry(Strict):
-    days: Days
-    opens: ClockTime = Field(alias="open")
-    closes: ClockTime = Field(alias="close")
+    days: Days = Field(description=about("Dager: mon-fri, mon,wed eller sat (engelske forkortelser).",
+                                         "Days: mon-fri, mon,wed or sat."))
+    opens: ClockTime = Field(alias="open", description=about("Åpner, som \"09:00\".", "Opens, as \"09:00\"."))
+    closes: ClockTime = Field(alias="close", description=about("Stenger, som \"14:00\". Må være etter åpning.",
+                                                               "Closes, as \"14:00\". Must be after opening."))
 
     @model_validator(mode="after")
     def _opens_before_closing(self) -> HoursEntry:
@@ -94,74 +101,96 @@ class HoursEntry(Strict):
 
 
 class Contact(Strict):
-    phone: PhoneNumber
-    hours: list[HoursEntry] = Field(min_length=1)
-    closed_on_public_holidays: bool = True
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    phone: PhoneNumber = Field(description=about("TryggEst-nummeret, i anførselstegn: \"+47 33 41 60 00\".",
+                                                 "The TryggEst phone number, in quotes."))
+    hours: list[HoursEntry] = Field(min_length=1, description=about(
+        "Når telefonen er åpen (norsk tid). Én linje per regel.", "When the phone is answered (Norwegian time)."))
+    closed_on_public_holidays: bool = Field(True, description=about(
+        "true: stengt på helligdager.", "true: closed on public holidays."))
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = Field(
+        None, description=about("E-post til teamet (valgfritt).", "The team's e-mail address (optional)."))
 
 
 class Coordinator(Strict):
-    role: Text = "TryggEst-koordinator"
-    unit: Text
+    role: Text = Field("TryggEst-koordinator", description=about("Tittelen til den som leder teamet.",
+                                                                 "Title of the person who leads the team."))
+    unit: Text = Field(description=about("Enheten koordinatoren hører til.", "The unit the coordinator belongs to."))
 
 
 class Meetings(Strict):
-    every_days: Annotated[int, Field(ge=1, le=366)]
+    every_days: Annotated[int, Field(ge=1, le=366)] = Field(description=about(
+        "Hvor ofte teamet møtes, i dager.", "How often the team meets, in days."))
 
 
 class Team(Strict):
-    coordinator: Coordinator
-    members: list[Text] = Field(min_length=1)
-    meets: Meetings
-    launched: date | None = None
+    coordinator: Coordinator = Field(description=about("Hvem som leder teamet.", "Who leads the team."))
+    members: list[Text] = Field(min_length=1, description=about(
+        "Tjenestene i teamet (enheter, ikke navn på personer).", "The services in the team (units, not people)."))
+    meets: Meetings = Field(description=about("Hvor ofte teamet møtes.", "How often the team meets."))
+    launched: date | None = Field(None, description=about("Startdato, som 2024-02-13.", "Start date, as 2024-02-13."))
 
 
 class LocalHelp(Strict):
-    kind: HelpKind
-    name: Text
-    phone: ServiceNumber | None = None
-    web: Url | None = None
-    open_all_hours: bool = False
-    note: Localised = {}
+    kind: HelpKind = Field(description=about("Slag hjelp.", "Kind of help."))
+    name: Text = Field(description=about("Navnet på stedet.", "Name of the service."))
+    phone: ServiceNumber | None = Field(None, description=about("Telefonnummer (valgfritt).", "Phone number (optional)."))
+    web: Url | None = Field(None, description=about("Nettside, med https:// (valgfritt).",
+                                                    "Web page, with https:// (optional)."))
+    open_all_hours: bool = Field(False, description=about("true: åpent hele døgnet.", "true: open day and night."))
+    note: Localised = Field(default_factory=dict, description=about(
+        "Kort merknad per språk: {nb: ..., nn: ..., en: ...}.", "Short note per language."))
 
 
 class Phase(Strict):
-    wave: Wave
-    start: date
+    wave: Wave = Field(description=about("Hvem kampanjen når i denne fasen.", "Who this phase of the campaign reaches."))
+    start: date = Field(description=about("Startdato, som 2025-01-06.", "Start date, as 2025-01-06."))
 
 
 class Placement(Strict):
-    where: Text
-    product: Product
-    copies: Annotated[int, Field(gt=0, le=1_000_000)]
-    wave: Wave | None = None
+    where: Text = Field(description=about("Hvor materiellet skal henge eller ligge.", "Where the material goes."))
+    product: Product = Field(description=about("Hvilken trykksak.", "Which printed item."))
+    copies: Annotated[int, Field(gt=0, le=1_000_000)] = Field(description=about("Antall eksemplarer.", "Number of copies."))
+    wave: Wave | None = Field(None, description=about("Fasen dette hører til (valgfritt).",
+                                                      "The phase this belongs to (optional)."))
 
 
 class Campaign(Strict):
-    launch: date
-    phases: list[Phase] = []
-    placements: list[Placement] = []
+    launch: date = Field(description=about("Dato kampanjen starter.", "Date the campaign starts."))
+    phases: list[Phase] = Field(default_factory=list, description=about("Fasene i kampanjen, i datorekkefølge.",
+                                                                         "The campaign's phases, in date order."))
+    placements: list[Placement] = Field(default_factory=list, description=about(
+        "Hvor trykksakene skal, og hvor mange.", "Where the printed items go, and how many."))
 
 
 class Branding(Strict):
-    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = "#005a8c"
+    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = Field("#005a8c", description=about(
+        "Profilfarge som #005a8c. Hvit tekst må være lesbar på den.",
+        "Brand colour as #005a8c; white text must be readable on it."))
 
 
 class Municipality(Strict):
-    id: Slug
-    name: Text
-    official_names: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text] = {}
-    kind: Literal["kommune", "bydel"] = "kommune"
-    number: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = None
-    county: Text
-    languages: list[Lang] | None = None
-    example: bool = False
-    accessibility_statement: Url | None = None
-    contact: Contact
-    team: Team
-    local_help: list[LocalHelp] = []
-    campaign: Campaign | None = None
-    branding: Branding = Branding()
+    id: Slug = Field(description=about("Samme som filnavnet: a-z, 0-9 og -, som ostre-toten.",
+                                       "Same as the file name: a-z, 0-9 and -, e.g. ostre-toten."))
+    name: Text = Field(description=about("Navnet slik det skal vises.", "The name as it is shown."))
+    official_names: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text] = Field(
+        default_factory=dict, description=about("Andre offisielle navn per språkkode: {se: Porsáŋgu}.",
+                                                "Other official names by language code."))
+    kind: Literal["kommune", "bydel"] = Field("kommune", description=about("kommune eller bydel.", "Municipality or borough."))
+    number: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = Field(None, description=about(
+        "Kommunenummeret fra SSB, fire sifre i anførselstegn: \"3442\".", "The four-digit SSB number, in quotes."))
+    county: Text = Field(description=about("Fylket.", "The county."))
+    languages: list[Lang] | None = Field(None, description=about(
+        "Språkene sidene lages på (valgfritt; ellers portalens).", "Languages of the pages (optional)."))
+    example: bool = Field(False, description=about(
+        "true: eksempeldata, alt merkes EKSEMPEL og kan ikke trykkes.", "true: demo data, marked EXAMPLE everywhere."))
+    accessibility_statement: Url | None = Field(None, description=about(
+        "Lenke til kommunens tilgjengelighetserklæring.", "Link to the accessibility statement."))
+    contact: Contact = Field(description=about("Telefon og åpningstider.", "Phone and opening hours."))
+    team: Team = Field(description=about("Det operative teamet.", "The operative team."))
+    local_help: list[LocalHelp] = Field(default_factory=list, description=about(
+        "Hjelp i nærheten: krisesenter, legevakt og andre.", "Local help: crisis centre, out-of-hours doctor and others."))
+    campaign: Campaign | None = Field(None, description=about("Kampanjeplanen (valgfritt).", "The campaign plan (optional)."))
+    branding: Branding = Field(default_factory=Branding, description=about("Farger.", "Colours."))
 
     @model_validator(mode="after")
     def _kommune_has_number(self) -> Municipality:
@@ -171,37 +200,49 @@ class Municipality(Strict):
 
 
 class Portal(Strict):
-    title: Text = "TryggEst"
-    base_url: Annotated[str, Field(pattern=r"^https?://[^\s]+/$")]
-    languages: list[Lang] = Field(default=["nb", "nn", "en"], min_length=1)
-    exit_url: Url = "https://www.yr.no/"
-    print_date: date | None = None
+    title: Text = Field("TryggEst", description=about("Tittelen på nettstedet.", "The site title."))
+    base_url: Annotated[str, Field(pattern=r"^https?://[^\s]+/$")] = Field(description=about(
+        "Adressen nettstedet publiseres på, med / til slutt. QR-kodene peker hit.",
+        "Where the site is published, ending in /. QR codes point here."))
+    languages: list[Lang] = Field(default=["nb", "nn", "en"], min_length=1, description=about(
+        "Språkene; det første er standard.", "The languages; the first is the default."))
+    exit_url: Url = Field("https://www.yr.no/", description=about(
+        "Hvor Forlat siden-knappen går: en nøytral side.", "Where the quick-exit button goes: a neutral page."))
+    print_date: date | None = Field(None, description=about(
+        "Datoen som trykkes på alt materiell. Endre den når du trykker på nytt.",
+        "The date printed on every file. Change it when you re-print."))
 
 
 class Region(Strict):
-    id: Slug
-    name: Text
-    members: list[Slug] = Field(min_length=1)
+    id: Slug = Field(description=about("Kort navn: a-z, 0-9 og -.", "Short name: a-z, 0-9 and -."))
+    name: Text = Field(description=about("Navnet på regionen.", "The region's name."))
+    members: list[Slug] = Field(min_length=1, description=about("Kommunene i regionen (id-er).",
+                                                                "The region's municipalities (ids)."))
 
 
 class PortalFile(Strict):
-    portal: Portal
-    regions: list[Region] = []
-    municipalities: list[Slug] = Field(min_length=1)
+    portal: Portal = Field(description=about("Innstillinger for hele nettstedet.", "Settings for the whole site."))
+    regions: list[Region] = Field(default_factory=list, description=about("Regioner (valgfritt).", "Regions (optional)."))
+    municipalities: list[Slug] = Field(min_length=1, description=about(
+        "Kommunene som bygges. Hver har en fil content/municipalities/<id>.yml.",
+        "The municipalities to build; each has content/municipalities/<id>.yml."))
 
 
 class NationalLine(Strict):
-    id: Slug
-    number: ServiceNumber
-    name: Localised
-    purpose: Localised
-    emergency: bool = False
-    open_all_hours: bool = False
-    hours: list[HoursEntry] = []
-    hours_note: Localised = {}
-    verified: date
-    source: Url
+    id: Slug = Field(description=about("Kort navn som sidetekstene bruker.", "Short name the page texts use."))
+    number: ServiceNumber = Field(description=about("Nummeret, i anførselstegn.", "The number, in quotes."))
+    name: Localised = Field(description=about("Navn per språk.", "Name per language."))
+    purpose: Localised = Field(description=about("Hva nummeret er for, per språk.", "What the number is for, per language."))
+    emergency: bool = Field(False, description=about("true: nødnummer.", "true: emergency number."))
+    open_all_hours: bool = Field(False, description=about("true: åpent hele døgnet.", "true: open day and night."))
+    hours: list[HoursEntry] = Field(default_factory=list, description=about("Åpningstider.", "Opening hours."))
+    hours_note: Localised = Field(default_factory=dict, description=about("Merknad om åpningstidene, per språk.",
+                                                                          "Note on the hours, per language."))
+    verified: date = Field(description=about("Dato du sist sjekket nummeret mot kilden.",
+                                             "Date you last checked the number at its source."))
+    source: Url = Field(description=about("Siden nummeret er sjekket mot.", "The page the number was checked against."))
 
 
 class NationalFile(Strict):
-    lines: list[NationalLine] = Field(min_length=1)
+    lines: list[NationalLine] = Field(min_length=1, description=about(
+        "Nasjonale hjelpetelefoner og nødnumre.", "National helplines and emergency numbers."))

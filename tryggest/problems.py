@@ -14,9 +14,12 @@ class Problem:
     col: int
     key: str
     message: str
+    level: str = "error"   # "warning": worth a look, but the build goes on
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"
+        if self.level != "error":
+            where += f": {self.level}"
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 

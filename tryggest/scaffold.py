@@ -1,0 +1,233 @@
+"""``tryggest new``: a commented YAML file for a new municipality, registered in municipalities.yml.
+
+The new file and the edited list are validated together with the rest of the project in a scratch
+copy first; only when that copy loads cleanly are the real files written. An existing file or id is
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .load import MUNICIPALITY_DIR, NATIONAL_FILE, PORTAL_FILE, load_project
+from .problems import InputError, Problem
+from .source import DocumentError, StrictLoader, read_document
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+# Letters a slug keeps as their base letter, or spells out (æ -> ae).
+SLUG_LETTERS = str.maketrans({
+    "æ": "ae", "ø": "o", "å": "a",
+    "á": "a", "č": "c", "đ": "d", "ŋ": "n", "š": "s", "ŧ": "t", "ž": "z",
+})
+# Norwegian day abbreviations an editor may type, to the ones the YAML files use.
+NORWEGIAN_DAYS = {"man": "mon", "tir": "tue", "ons": "wed", "tor": "thu", "fre": "fri", "lør": "sat", "søn": "sun"}
+HOURS_RULE = re.compile(r"^(?P<days>[^\s]+)\s+(?P<open>\d{1,2}[:.]\d{2})\s*[-–—]\s*(?P<close>\d{1,2}[:.]\d{2})$")
+
+
+@dataclass(frozen=True)
+class NewMunicipality:
+    name: str
+    county: str
+    phone: str
+    hours: tuple[str, ...]     # "mon-fri 09:00-14:00", one rule each
+    unit: str                  # where the coordinator works; the first member of the team
+    number: str | None = None
+    kind: str = "kommune"
+    example: bool = False
+
+    @property
+    def id(self) -> str:
+        return municipality_id(self.name)
+
+
+def municipality_id(name: str) -> str:
+    """The id and file name for ``name``: ``Østre Toten`` -> ``ostre-toten``, ``Porsáŋgu`` -> ``porsangu``."""
+    text = name.strip().lower().translate(SLUG_LETTERS)
+    # Other accents (é, ä, ö) lose their mark; anything left that is not a-z or 0-9 separates words.
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def parse_hours(rule: str) -> dict[str, str]:
+    """``"mon-fri 09:00-14:00"`` (or ``man-fre 9.00–14.00``) as the days/open/close of one hours entry."""
+    match = HOURS_RULE.match(rule.strip())
+    if not match:
+        raise ValueError(f"'{rule}' is not an opening-hours rule; write it as \"mon-fri 09:00-14:00\"")
+    days = match["days"].lower()
+    for norwegian, english in NORWEGIAN_DAYS.items():
+        days = days.replace(norwegian, english)
+    return {"days": days, "open": _clock(match["open"]), "close": _clock(match["close"])}
+
+
+def _clock(text: str) -> str:
+    hours, minutes = re.split(r"[:.]", text)
+    return f"{int(hours):02d}:{minutes}"
+
+
+def render_municipality(new: NewMunicipality) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, autoescape=False)
+    # A JSON string is a valid double-quoted YAML string, so any name or unit is safe to insert.
+    env.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    return env.get_template("municipality.yml.j2").render(
+        id=new.id, name=new.name, kind=new.kind, number=new.number, county=new.county, example=new.example,
+        phone=new.phone, hours=[parse_hours(rule) for rule in new.hours], unit=new.unit)
+
+
+def create_municipality(root: Path, new: NewMunicipality) -> Path:
+    """Write ``content/municipalities/<id>.yml`` and list the id; raise InputError and write nothing on any problem."""
+    mid = new.id
+    shown = f"{MUNICIPALITY_DIR}/{mid}.yml"
+    _refuse_existing(root, mid, shown)
+    try:
+        text = render_municipality(new)
+    except ValueError as exc:
+        raise InputError([Problem(shown, 1, 1, "contact.hours", str(exc))]) from None
+    portal_text = (root / PORTAL_FILE).read_text(encoding="utf-8")
+    new_portal_text = add_to_list(portal_text, mid)
+    try:
+        _validate_in_scratch_copy(root, mid, text, new_portal_text)
+    except InputError as exc:
+        raise InputError([_with_example_hint(p) if not new.example else p for p in exc.problems]) from None
+    target = root / shown
+    with target.open("x", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+    try:
+        _replace_text(root / PORTAL_FILE, new_portal_text)
+    except OSError:
+        target.unlink()
+        raise
+    return target
+
+
+def _with_example_hint(problem: Problem) -> Problem:
+    if problem.key != "contact.phone":
+        return problem
+    return replace(problem, message=problem.message + "; for demo data with a placeholder number, use --example")
+
+
+def _refuse_existing(root: Path, mid: str, shown: str) -> None:
+    if not mid:
+        raise InputError([Problem(shown, 1, 1, "name", "the name needs at least one letter or digit")])
+    if (root / shown).exists():
+        raise InputError([Problem(shown, 1, 1, "", "the file already exists; edit it instead (nothing was overwritten)")])
+    try:
+        portal = read_document(root / PORTAL_FILE, root)
+    except DocumentError as exc:
+        raise InputError(exc.problems) from None
+    listed = portal.data.get("municipalities") if isinstance(portal.data, dict) else None
+    if isinstance(listed, list) and mid in listed:
+        raise InputError([portal.problem(("municipalities", listed.index(mid)),
+                                         f"'{mid}' is already listed (nothing was changed)")])
+
+
+def _validate_in_scratch_copy(root: Path, mid: str, text: str, portal_text: str) -> None:
+    """Load the project as it would be after the change; the real files are not touched."""
+    with tempfile.TemporaryDirectory(prefix="tryggest-new-") as scratch_name:
+        scratch = Path(scratch_name)
+        shutil.copytree(root / MUNICIPALITY_DIR, scratch / MUNICIPALITY_DIR)
+        shutil.copy2(root / NATIONAL_FILE, scratch / NATIONAL_FILE)
+        (scratch / PORTAL_FILE).write_text(portal_text, encoding="utf-8")
+        (scratch / MUNICIPALITY_DIR / f"{mid}.yml").write_text(text, encoding="utf-8")
+        load_project(scratch)
+
+
+def _replace_text(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.new")
+    temporary.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(temporary, path)
+
+
+def add_to_list(portal_text: str, mid: str) -> str:
+    """``portal_text`` with ``mid`` appended to its ``municipalities:`` list; comments and layout kept.
+
+    The text is edited where the list ends rather than dumped again, so the file keeps its
+    comments, its order and its flow or block style.
+    """
+    node = yaml.compose(portal_text, Loader=StrictLoader)
+    sequence = _municipalities_node(node)
+    if sequence.flow_style:
+        if not sequence.value:
+            closing = sequence.end_mark.index - 1      # the "]"
+            return portal_text[:closing] + mid + portal_text[closing:]
+        after_last = sequence.value[-1].end_mark.index
+        return portal_text[:after_last] + ", " + mid + portal_text[after_last:]
+    last = sequence.value[-1]
+    lines = portal_text.splitlines(keepends=True)
+    dash_line = lines[last.start_mark.line]
+    indent = dash_line[: len(dash_line) - len(dash_line.lstrip())]
+    after = last.end_mark.line + (0 if last.end_mark.column == 0 else 1)
+    if after > 0 and not lines[after - 1].endswith("\n"):
+        lines[after - 1] += "\n"
+    lines.insert(after, f"{indent}- {mid}\n")
+    return "".join(lines)
+
+
+def _municipalities_node(node: yaml.Node | None) -> yaml.SequenceNode:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "municipalities" and isinstance(value, yaml.SequenceNode):
+                return value
+    raise InputError([Problem(PORTAL_FILE, 1, 1, "municipalities", "no 'municipalities:' list to add the new id to")])
+
+
+# Option -> question, asked in a terminal when the option was not given.
+QUESTIONS: dict[str, str] = {
+    "name": "Navnet på kommunen (name), f.eks. Østre Toten: ",
+    "number": "Kommunenummer fra SSB (four digits), f.eks. 3442: ",
+    "county": "Fylke (county), f.eks. Innlandet: ",
+    "phone": "TryggEst-telefon (phone), f.eks. +47 33 41 60 00: ",
+    "hours": "Åpningstid (hours), f.eks. mon-fri 09:00-14:00 (flere: skill med ;): ",
+    "unit": "Enheten til koordinatoren (coordinator's unit), f.eks. Helse og omsorg: ",
+}
+
+
+class MissingOptions(Exception):
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        super().__init__("missing " + ", ".join(f"--{name}" for name in names))
+
+
+def needed_options(kind: str) -> list[str]:
+    return [name for name in QUESTIONS if name != "number" or kind == "kommune"]
+
+
+def fill_in(values: dict[str, str | None], kind: str, ask: Callable[[str], str] | None) -> dict[str, str]:
+    """Every needed option: given ones as they are, the rest asked with ``ask`` (None: not in a terminal)."""
+    missing = [name for name in needed_options(kind) if not values.get(name)]
+    if missing and ask is None:
+        raise MissingOptions(missing)
+    answers = {name: str(value) for name, value in values.items() if value}
+    for name in missing:
+        assert ask is not None
+        answer = ""
+        while not answer:
+            answer = ask(QUESTIONS[name]).strip()
+        answers[name] = answer
+    return answers
+
+
+EXAMPLE_QUESTION = "Er dette eksempeldata med plassholdernummer (example)? j/n [n]: "
+
+
+def ask_example(ask: Callable[[str], str] | None) -> bool:
+    """Asked only in a terminal when neither --example nor --no-example was given."""
+    return ask is not None and ask(EXAMPLE_QUESTION).strip().lower() in ("j", "ja", "y", "yes")
+
+
+def from_answers(answers: dict[str, str], kind: str, example: bool) -> NewMunicipality:
+    rules = tuple(rule.strip() for rule in answers["hours"].split(";") if rule.strip())
+    return NewMunicipality(name=answers["name"], county=answers["county"], phone=answers["phone"], hours=rules,
+                           unit=answers["unit"], number=answers.get("number"), kind=kind, example=example)
