@@ -140,9 +140,23 @@ def test_norwegian_order() -> None:
 
 def test_portal_lists_municipalities_in_norwegian_order(demo_site: Path) -> None:
     html = (demo_site / "index.html").read_text(encoding="utf-8")
-    innlandet = html.split('id="innlandet"')[1].split("<h2")[0]
-    shown = re.findall(r">([^<>]+?) \(\d{4}\)<", innlandet)
+    innlandet = html.split('id="innlandet"')[1].split("<h3")[0]
+    shown = re.findall(r'<li data-search="[^"]*"><a href="[^"]*">([^<]+?) <span', innlandet)
     assert shown == ["Gjøvik", "Nordre Land", "Søndre Land", "Vestre Toten", "Østre Toten"]
+    counties = re.findall(r'<h3 id="[^"]*">([^<]+)</h3>', html)
+    assert counties == sorted(counties, key=norwegian_key) and len(counties) == 3
+
+
+@pytest.mark.parametrize("lang", ["", "en"])
+def test_region_page_lists_its_members_with_their_numbers(demo_site: Path, lang: str) -> None:
+    html = (demo_site / lang / "regioner/gjovikregionen/index.html").read_text(encoding="utf-8")
+    region = DEMO.portal.regions[0]
+    for mid in region.members:
+        member = DEMO.municipalities[mid]
+        assert f'href="tel:{member.contact.phone.e164}"' in html
+        assert f">{member.name} <span" in html
+    front = (demo_site / lang / "index.html").read_text(encoding="utf-8")
+    assert 'href="regioner/gjovikregionen/"' in front
 
 
 def test_language_choice_never_leads_to_a_missing_page(demo_site: Path) -> None:

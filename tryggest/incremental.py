@@ -16,6 +16,7 @@ from typing import Any
 
 from .context import SiteContext
 from .output import link_tree, replace_subtree, write_new
+from .render.portal import REGION_DIR
 from .render.web import site_languages
 from .search_split import INDEX
 
@@ -46,6 +47,8 @@ def put_in_place(built: Path, staging: Path, site: SiteContext, changed: set[str
         front = built / prefix / "index.html"
         if front.is_file():
             write_new(staging / prefix / "index.html", front.read_bytes())
+        if (built / prefix / REGION_DIR).is_dir():
+            replace_subtree(built / prefix / REGION_DIR, staging / prefix / REGION_DIR)
         _merge_search(built / prefix / INDEX, staging / prefix / INDEX, changed)
 
 
@@ -66,7 +69,7 @@ def _merge_search(fresh: Path, old: Path, changed: set[str]) -> None:
 
 def _rebuilt(location: str, changed: set[str]) -> bool:
     first = location.split("#", 1)[0].split("/", 1)[0]
-    return first == "" or first in changed  # "" is the portal front page, rebuilt every time
+    return first in ("", REGION_DIR) or first in changed  # portal pages are rebuilt every time
 
 
 def _remove(folder: Path) -> None:

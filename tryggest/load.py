@@ -23,6 +23,8 @@ from .source import Document, DocumentError, KeyPath, read_document
 M = TypeVar("M", bound=BaseModel)
 
 PORTAL_FILE = "municipalities.yml"
+# Site folders that are not municipalities: a municipality with one of these ids would collide.
+RESERVED_IDS = frozenset({"nb", "nn", "en", "se", "filer", "regioner", "assets", "search", "schema"})
 NATIONAL_FILE = "content/national.yml"
 MUNICIPALITY_DIR = "content/municipalities"
 
@@ -159,6 +161,8 @@ def _duplicates(doc: Document, at: KeyPath, values: Sequence[str], what: str,
 
 def _check_municipality(doc: Document, municipality: Municipality) -> list[Problem]:
     problems = []
+    if municipality.id in RESERVED_IDS:
+        problems.append(doc.problem(("id",), f"'{municipality.id}' is used by the site itself; choose another id"))
     if municipality.id != doc.path.stem:
         problems.append(doc.problem(("id",), f"id '{municipality.id}' must equal the file name '{doc.path.stem}'"))
     problems += _check_hours(doc, ("contact", "hours"), [h.interval for h in municipality.contact.hours])

@@ -19,8 +19,9 @@ from .fingerprint import fingerprint, forget_build, previous_build, remember_bui
 from .load import Project, load_project
 from .output import replace_subtree, staged_folder
 from .render import ArtifactRenderer, Renderer
+from .render.portal import PortalRenderer
 from .render.sitemap import SitemapRenderer
-from .render.web import PortalIndexRenderer, WebRenderer, site_languages, theme_data
+from .render.web import WebRenderer, site_languages, theme_data
 from .texts import LanguageTexts, load_texts
 
 CACHE_DIR = ".tryggest-cache/artifacts"
@@ -60,7 +61,7 @@ def build_date(project: Project, override: date | None = None) -> date:
 
 
 def web_renderers() -> list[Renderer]:
-    return [WebRenderer(), PortalIndexRenderer()]
+    return [WebRenderer(), PortalRenderer()]
 
 
 def artifact_renderers() -> list[ArtifactRenderer]:

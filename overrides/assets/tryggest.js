@@ -39,3 +39,37 @@
     show();
   }
 }());
+
+/* The portal's "find your municipality" box: filters the list as you type, no server needed. */
+(function () {
+  "use strict";
+  var finder = document.querySelector("[data-tg-finder]");
+  if (!finder) { return; }
+  var input = finder.querySelector("input");
+  var status = finder.querySelector("[role=status]");
+  var items = Array.prototype.slice.call(document.querySelectorAll(".tg-municipalities li[data-search]"));
+  var fold = function (text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a").replace(/đ/g, "d").replace(/ŋ/g, "n").replace(/ŧ/g, "t");
+  };
+  items.forEach(function (li) { li.setAttribute("data-folded", fold(li.getAttribute("data-search"))); });
+  var apply = function () {
+    var query = fold(input.value.trim());
+    var shown = 0;
+    items.forEach(function (li) {
+      var match = !query || li.getAttribute("data-folded").indexOf(query) !== -1;
+      li.hidden = !match;
+      if (match) { shown += 1; }
+    });
+    document.querySelectorAll(".tg-municipalities").forEach(function (list) {
+      var any = list.querySelector("li:not([hidden])") !== null;
+      list.hidden = !any;
+      var heading = list.previousElementSibling;
+      if (heading && /^H[2-4]$/.test(heading.tagName)) { heading.hidden = !any; }
+    });
+    status.textContent = !query ? "" : (shown ? status.getAttribute("data-count-text").replace("{count}", shown)
+      : status.getAttribute("data-none-text"));
+  };
+  finder.hidden = false;
+  input.addEventListener("input", apply);
+}());

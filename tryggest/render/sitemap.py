@@ -7,7 +7,8 @@ from xml.sax.saxutils import quoteattr
 
 from ..context import SiteContext
 from ..output import write_new
-from .web import alternates
+from .portal import REGION_DIR
+from .web import alternates, site_languages
 
 
 class SitemapRenderer:
@@ -15,8 +16,10 @@ class SitemapRenderer:
 
     def render(self, site: SiteContext, out: Path) -> None:
         base = site.project.portal.portal.base_url
-        entries = [_entry(base + ("" if lang == site.project.portal.portal.languages[0] else f"{lang}/"), [])
-                   for lang in site.texts]
+        prefixes = ["" if lang == site_languages(site)[0] else f"{lang}/" for lang in site_languages(site)]
+        entries = [_entry(base + prefix, []) for prefix in prefixes]
+        entries += [_entry(f"{base}{prefix}{REGION_DIR}/{region.id}/", [])
+                    for prefix in prefixes for region in site.project.portal.regions]
         for local in site.locals:
             for page in local.pages:
                 links = [(alt["lang"], alt["href"]) for alt in alternates(site, local, page) if alt["exact"]]
