@@ -6,6 +6,7 @@ Nothing is written here and nothing is half-loaded: either a complete ``Project`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,10 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     elif kind == "missing":
         message = "this key is required"
     elif kind == "literal_error":
-        message = f"'{error['input']}' is not allowed; {message[0].lower()}{message[1:]}"
+        message = f"'{error['input']}' is not allowed; {message[0].lower()}{message[1:]}" + _closest(error)
+    elif kind in NUMBER_BOUNDS:
+        size = "small" if kind.startswith("greater") else "large"
+        message = f"{error['input']} is too {size}; it must be {NUMBER_BOUNDS[kind].format(**error['ctx'])}"
     elif kind in ("int_parsing", "int_type"):
         message = f"'{error['input']}' is not a whole number"
     elif kind == "string_too_short":
@@ -117,6 +121,17 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     if not keys and kind == "model_type":
         message = "the file is empty or not a mapping of keys"
     return doc.problem(keys, message, at_key=kind == "extra_forbidden")
+
+
+NUMBER_BOUNDS = {"greater_than": "more than {gt}", "greater_than_equal": "{ge} or more",
+                 "less_than": "less than {lt}", "less_than_equal": "{le} or less"}
+
+
+def _closest(error: Any) -> str:
+    """"did you mean" for a misspelt choice, such as a product or a wave."""
+    if not isinstance(error["input"], str):
+        return ""
+    return did_you_mean(error["input"], re.findall(r"'([^']*)'", error["ctx"]["expected"]))
 
 
 def _known_keys(model: type[BaseModel], keys: KeyPath) -> list[str]:
@@ -188,10 +203,13 @@ def _check_phases(doc: Document, municipality: Municipality) -> list[Problem]:
     problems = []
     previous = campaign.launch
     for i, phase in enumerate(campaign.phases):
-        if phase.start < previous:
+        if phase.start < campaign.launch:
+            problems.append(doc.problem(("campaign", "phases", i, "start"),
+                                        f"starts {phase.start}, before the launch on {campaign.launch}"))
+        elif phase.start < previous:
             problems.append(doc.problem(("campaign", "phases", i, "start"),
                                         f"starts {phase.start} before {previous}; phases must be in date order"))
-        previous = phase.start
+        previous = max(previous, phase.start)
     waves = [p.wave for p in campaign.phases]
     problems += _duplicates(doc, ("campaign", "phases"), waves, "wave", suffix=("wave",))
     for i, placement in enumerate(campaign.placements):

@@ -133,7 +133,7 @@ class Phase(Strict):
 class Placement(Strict):
     where: Text
     product: Product
-    copies: Annotated[int, Field(gt=0, le=1_000_000)]
+    copies: Annotated[int, Field(ge=1, le=1_000_000)]
     wave: Wave | None = None
 
 
