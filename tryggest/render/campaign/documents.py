@@ -33,24 +33,27 @@ def print_order_csv(values: dict[str, Any], local: LocalContext) -> bytes:
     for row in values["print_order"]:
         where = ", ".join(f"{p['where']}: {p['copies']}" for p in row["placements"])
         writer.writerow([label + row["name"], row["file"], row["url"], row["trim"], row["folded"], row["paper"],
-                         row["sides"], row["copies"], row["needed_by"], where])
+                         row["sides"], row["copies"], row["needed_by_iso"], where])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def print_order_pdf(values: dict[str, Any], local: LocalContext, build_date: date) -> bytes:
     """One A4 page. With many placements the list of places is left out so the order stays on one page."""
-    document = _document("print_order.html", values, local, build_date, compact=False)
+    options = {"pdf_tags": True}
+    document = _document("print_order.html", values, local, build_date, False, options)
     if len(document.pages) > 1:
-        document = _document("print_order.html", values, local, build_date, compact=True)
-    return bytes(document.write_pdf(pdf_tags=True))
+        document = _document("print_order.html", values, local, build_date, True, options)
+    return bytes(document.write_pdf(**options))
 
 
 def checklist_pdf(values: dict[str, Any], local: LocalContext, build_date: date) -> bytes:
-    document = _document("checklist.html", values, local, build_date, compact=False)
-    return bytes(document.write_pdf(pdf_tags=True, pdf_forms=True))
+    """Several A4 pages; the tick boxes are also form fields, so they can be ticked on screen."""
+    options = {"pdf_tags": True, "pdf_forms": True}
+    return bytes(_document("checklist.html", values, local, build_date, False, options).write_pdf(**options))
 
 
-def _document(template: str, values: dict[str, Any], local: LocalContext, build_date: date, compact: bool) -> Any:
+def _document(template: str, values: dict[str, Any], local: LocalContext, build_date: date, compact: bool,
+              options: dict[str, bool]) -> Any:
     from weasyprint import HTML  # imported here: loading it takes a moment and only builds need it
 
     html = _environment().get_template(template).render(
@@ -58,7 +61,7 @@ def _document(template: str, values: dict[str, Any], local: LocalContext, build_
         m=_municipality(local), built=build_date.isoformat(), built_text=format_date(build_date, local.strings),
         files_url=local.base_url + local.files_path(), example=_example_label(local).rstrip(": "),
     )
-    return HTML(string=html, base_url=str(TEMPLATES)).render()
+    return HTML(string=html, base_url=str(TEMPLATES)).render(**options)
 
 
 def _municipality(local: LocalContext) -> dict[str, Any]:

@@ -91,6 +91,7 @@ def print_row(line: PrintLine, local: LocalContext) -> dict[str, Any]:
         "url": local.base_url + path, "trim": format_mm(spec.trim_mm),
         "folded": format_mm(spec.folded_mm) if spec.folded_mm else "", "paper": spec.paper_for(lang),
         "sides": sides, "copies": line.copies, "needed_by": format_date(line.needed_by, local.strings),
+        "needed_by_iso": line.needed_by.isoformat(),
         "placements": [placement_values(p, local) for p in line.placements],
     }
 
