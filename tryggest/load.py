@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +25,8 @@ M = TypeVar("M", bound=BaseModel)
 PORTAL_FILE = "municipalities.yml"
 NATIONAL_FILE = "content/national.yml"
 MUNICIPALITY_DIR = "content/municipalities"
+# The plan runs five years past its launch; dates outside these years are typing mistakes.
+EARLIEST_LAUNCH, LATEST_LAUNCH = date(2000, 1, 1), date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -110,19 +113,22 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     elif kind in NUMBER_BOUNDS:
         size = "small" if kind.startswith("greater") else "large"
         message = f"{error['input']} is too {size}; it must be {NUMBER_BOUNDS[kind].format(**error['ctx'])}"
-    elif kind in ("int_parsing", "int_type"):
-        message = f"'{error['input']}' is not a whole number"
-    elif kind == "string_too_short":
-        message = "must not be empty"
-    elif kind == "string_pattern_mismatch":
-        message = f"'{error['input']}' has the wrong form"
-    elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = "expected a mapping of keys (key: value)"
+    elif kind in PLAIN_MESSAGES:
+        message = PLAIN_MESSAGES[kind].format(input=error["input"])
     if not keys and kind == "model_type":
         message = "the file is empty or not a mapping of keys"
     return doc.problem(keys, message, at_key=kind == "extra_forbidden")
 
 
+_NOT_A_DATE = "'{input}' is not a date; write it as year-month-day, e.g. 2026-02-02"
+_NOT_A_MAPPING = "expected a mapping of keys (key: value)"
+PLAIN_MESSAGES = {
+    "int_parsing": "'{input}' is not a whole number", "int_type": "'{input}' is not a whole number",
+    "string_too_short": "must not be empty", "string_pattern_mismatch": "'{input}' has the wrong form",
+    "model_type": _NOT_A_MAPPING, "model_attributes_type": _NOT_A_MAPPING, "dict_type": _NOT_A_MAPPING,
+    "date_type": _NOT_A_DATE, "date_parsing": _NOT_A_DATE, "date_from_datetime_parsing": _NOT_A_DATE,
+    "date_from_datetime_inexact": _NOT_A_DATE,
+}
 NUMBER_BOUNDS = {"greater_than": "more than {gt}", "greater_than_equal": "{ge} or more",
                  "less_than": "less than {lt}", "less_than_equal": "{le} or less"}
 
@@ -201,6 +207,9 @@ def _check_phases(doc: Document, municipality: Municipality) -> list[Problem]:
     campaign = municipality.campaign
     assert campaign is not None
     problems = []
+    if not EARLIEST_LAUNCH <= campaign.launch <= LATEST_LAUNCH:
+        problems.append(doc.problem(("campaign", "launch"), f"{campaign.launch} is not a likely launch date; "
+                                    f"use a date from {EARLIEST_LAUNCH.year} to {LATEST_LAUNCH.year}"))
     previous = campaign.launch
     for i, phase in enumerate(campaign.phases):
         if phase.start < campaign.launch:
