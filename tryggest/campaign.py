@@ -41,9 +41,10 @@ DEFAULT_WAVE: dict[str, str] = {
     "brochure": "partners", "card": "partners", "poster-a4": "businesses", "poster-a3": "citizens",
     "poster-tabs": "associations", "sticker": "citizens",
 }
-REVIEW_YEARS = 5
+PLAN_YEARS = 5
+REVIEW_YEARS = PLAN_YEARS
 EMPLOYEE_GOAL_YEARS = 1
-CITIZEN_GOAL_YEARS = 5
+CITIZEN_GOAL_YEARS = PLAN_YEARS
 SUMMER_HOLIDAY_MONTH = 7
 
 

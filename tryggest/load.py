@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .campaign import PLAN_YEARS, add_months
 from .hours import DAY_KEYS, overlaps
 from .model import Municipality, NationalFile, PortalFile
 from .problems import InputError, Problem, did_you_mean
@@ -206,10 +207,11 @@ def _check_hours(doc: Document, at: KeyPath, intervals: list[Any]) -> list[Probl
 def _check_phases(doc: Document, municipality: Municipality) -> list[Problem]:
     campaign = municipality.campaign
     assert campaign is not None
-    problems = []
     if not EARLIEST_LAUNCH <= campaign.launch <= LATEST_LAUNCH:
-        problems.append(doc.problem(("campaign", "launch"), f"{campaign.launch} is not a likely launch date; "
-                                    f"use a date from {EARLIEST_LAUNCH.year} to {LATEST_LAUNCH.year}"))
+        # The other checks count years from the launch, which makes no sense for such a date.
+        return [doc.problem(("campaign", "launch"), f"{campaign.launch} is not a likely launch date; "
+                            f"use a date from {EARLIEST_LAUNCH.year} to {LATEST_LAUNCH.year}")]
+    problems = []
     previous = campaign.launch
     for i, phase in enumerate(campaign.phases):
         if phase.start < campaign.launch:
@@ -218,6 +220,9 @@ def _check_phases(doc: Document, municipality: Municipality) -> list[Problem]:
         elif phase.start < previous:
             problems.append(doc.problem(("campaign", "phases", i, "start"),
                                         f"starts {phase.start} before {previous}; phases must be in date order"))
+        elif phase.start > add_months(campaign.launch, 12 * PLAN_YEARS):
+            problems.append(doc.problem(("campaign", "phases", i, "start"), f"starts {phase.start}, more than "
+                                        f"{PLAN_YEARS} years after the launch; the plan covers {PLAN_YEARS} years"))
         previous = max(previous, phase.start)
     waves = [p.wave for p in campaign.phases]
     problems += _duplicates(doc, ("campaign", "phases"), waves, "wave", suffix=("wave",))
