@@ -216,3 +216,12 @@ def test_campaign_files_are_the_same_bytes_when_built_again() -> None:
     first = documents.print_order_pdf(values, local, site.build_date)
     assert documents.print_order_pdf(values, local, site.build_date) == first
     assert documents.print_order_csv(values, local) == documents.print_order_csv(values, local)
+
+
+def test_yearly_reviews_after_one_and_five_years_name_the_goals(demo_site: Path) -> None:
+    calendar = icalendar.Calendar.from_ical((_files(demo_site, "gjovik", "nb") / "kampanje.ics").read_bytes())
+    text = {str(e["uid"]).split("@")[0]: str(e["description"]) for e in calendar.walk("VEVENT")}
+    goals = yaml.safe_load((REPO / "content/nb/strings.yml").read_text())["campaign"]["goals"]
+    assert goals["employees"].format(date="6. januar 2026") in text["gjovik-review-1"]
+    assert goals["citizens"].format(date="6. januar 2030") in text["gjovik-review-5"]
+    assert "Innen" not in text["gjovik-review-3"]

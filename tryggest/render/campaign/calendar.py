@@ -50,15 +50,10 @@ def campaign_calendar(plan: CampaignPlan, values: dict[str, Any], local: LocalCo
                  *[f"- {p['line']}" for p in phase["placements"]]]
         event(phase["wave"], date.fromisoformat(phase["start_iso"]), summary, lines)
     tasks = [f"- {task}" for task in values["review_tasks"]]
-    for review, goal_index in zip(values["reviews"], _goal_years(len(values["reviews"])), strict=True):
-        goal = [values["goals"][goal_index], ""] if goal_index is not None else []
+    for review in values["reviews"]:
+        goal = [review["goal"], ""] if review["goal"] else []
         event(f"review-{review['year']}", date.fromisoformat(review["iso"]), review["title"], [*goal, *tasks])
     return bytes(calendar.to_ical())
-
-
-def _goal_years(count: int) -> list[int | None]:
-    """Which goal each yearly review checks: the employees' goal after one year, the citizens' after five."""
-    return [0 if year == 1 else 1 if year == 5 else None for year in range(1, count + 1)]
 
 
 def _event(uid: str, day: date, summary: str, description: str, stamp: datetime, url: str,

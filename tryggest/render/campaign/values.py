@@ -11,8 +11,10 @@ from datetime import date
 from typing import Any
 
 from ...campaign import (
+    CITIZEN_GOAL_YEARS,
     DEFAULT_OFFSET_MONTHS,
     DEFAULT_WAVE,
+    EMPLOYEE_GOAL_YEARS,
     CampaignPlan,
     PlannedPhase,
     PlannedPlacement,
@@ -43,15 +45,19 @@ def format_date(day: date, strings: dict[str, Any]) -> str:
 def plan_values(plan: CampaignPlan, local: LocalContext) -> dict[str, Any]:
     strings = local.strings
     texts = strings["campaign"]
+    # Each goal, keyed by the yearly review that checks it.
+    goals = {EMPLOYEE_GOAL_YEARS: _sentence(texts["goals"]["employees"].format(
+                 date=format_date(plan.employees_goal, strings))),
+             CITIZEN_GOAL_YEARS: _sentence(texts["goals"]["citizens"].format(
+                 date=format_date(plan.citizens_goal, strings)))}
     return {
         "launch": format_date(plan.launch, strings),
         "launch_iso": plan.launch.isoformat(),
         "phases_given": plan.phases_given,
         "phases": [_phase(phase, local) for phase in plan.phases],
-        "goals": [_sentence(texts["goals"][key].format(date=format_date(day, strings)))
-                  for key, day in (("employees", plan.employees_goal), ("citizens", plan.citizens_goal))],
+        "goals": list(goals.values()),
         "reviews": [{"year": year, "date": format_date(day, strings), "iso": day.isoformat(),
-                     "title": texts["review"]["title"].format(year=year)}
+                     "title": texts["review"]["title"].format(year=year), "goal": goals.get(year)}
                     for year, day in enumerate(plan.reviews, start=1)],
         "review_tasks": list(texts["review"]["tasks"]),
         "print_order": [print_row(line, local) for line in plan.print_order()],
