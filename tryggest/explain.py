@@ -62,6 +62,19 @@ def too_short(error: dict[str, Any]) -> str:
     return "the list is empty; add at least one entry" if needed == 1 else f"add at least {needed} entries"
 
 
+def not_a_date(error: dict[str, Any]) -> str:
+    return f"'{error['input']}' is not a date; write it as year-month-day, e.g. 2026-02-02"
+
+
+_BOUNDS = {"greater_than": "more than {gt}", "greater_than_equal": "{ge} or more",
+           "less_than": "less than {lt}", "less_than_equal": "{le} or less"}
+
+
+def out_of_range(error: dict[str, Any]) -> str:
+    size = "small" if error["type"].startswith("greater") else "large"
+    return f"{error['input']} is too {size}; it must be {_BOUNDS[error['type']].format(**error['ctx'])}"
+
+
 def _kind_of(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
@@ -84,4 +97,7 @@ _BY_KIND: dict[str, Callable[[dict[str, Any]], str]] = {
     "model_type": lambda error: "expected a mapping of keys (key: value)",
     "model_attributes_type": lambda error: "expected a mapping of keys (key: value)",
     "dict_type": lambda error: "expected a mapping of keys (key: value)",
+    **{kind: not_a_date for kind in ("date_type", "date_parsing", "date_from_datetime_parsing",
+                                     "date_from_datetime_inexact")},
+    **{kind: out_of_range for kind in _BOUNDS},
 }

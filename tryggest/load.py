@@ -6,15 +6,18 @@ Nothing is written here and nothing is half-loaded: either a complete ``Project`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import explain
+from .campaign import PLAN_YEARS, add_months
 from .hours import DAY_KEYS, overlaps
 from .model import Municipality, NationalFile, PortalFile
 from .problems import InputError, Problem, did_you_mean
@@ -27,6 +30,8 @@ PORTAL_FILE = "municipalities.yml"
 RESERVED_IDS = frozenset({"nb", "nn", "en", "se", "filer", "regioner", "assets", "search", "schema"})
 NATIONAL_FILE = "content/national.yml"
 MUNICIPALITY_DIR = "content/municipalities"
+# The plan runs five years past its launch; dates outside these years are typing mistakes.
+EARLIEST_LAUNCH, LATEST_LAUNCH = date(2000, 1, 1), date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,26 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     return doc.problem(keys, message, at_key=at_key)
 
 
+_NOT_A_DATE = "'{input}' is not a date; write it as year-month-day, e.g. 2026-02-02"
+_NOT_A_MAPPING = "expected a mapping of keys (key: value)"
+PLAIN_MESSAGES = {
+    "int_parsing": "'{input}' is not a whole number", "int_type": "'{input}' is not a whole number",
+    "string_too_short": "must not be empty", "string_pattern_mismatch": "'{input}' has the wrong form",
+    "model_type": _NOT_A_MAPPING, "model_attributes_type": _NOT_A_MAPPING, "dict_type": _NOT_A_MAPPING,
+    "date_type": _NOT_A_DATE, "date_parsing": _NOT_A_DATE, "date_from_datetime_parsing": _NOT_A_DATE,
+    "date_from_datetime_inexact": _NOT_A_DATE,
+}
+NUMBER_BOUNDS = {"greater_than": "more than {gt}", "greater_than_equal": "{ge} or more",
+                 "less_than": "less than {lt}", "less_than_equal": "{le} or less"}
+
+
+def _closest(error: Any) -> str:
+    """"did you mean" for a misspelt choice, such as a product or a wave."""
+    if not isinstance(error["input"], str):
+        return ""
+    return did_you_mean(error["input"], re.findall(r"'([^']*)'", error["ctx"]["expected"]))
+
+
 def _known_keys(model: type[BaseModel], keys: KeyPath) -> list[str]:
     """Field names allowed at ``keys`` inside ``model``, for "did you mean"."""
     current: Any = model
@@ -181,13 +206,23 @@ def _check_hours(doc: Document, at: KeyPath, intervals: list[Any]) -> list[Probl
 def _check_phases(doc: Document, municipality: Municipality) -> list[Problem]:
     campaign = municipality.campaign
     assert campaign is not None
+    if not EARLIEST_LAUNCH <= campaign.launch <= LATEST_LAUNCH:
+        # The other checks count years from the launch, which makes no sense for such a date.
+        return [doc.problem(("campaign", "launch"), f"{campaign.launch} is not a likely launch date; "
+                            f"use a date from {EARLIEST_LAUNCH.year} to {LATEST_LAUNCH.year}")]
     problems = []
     previous = campaign.launch
     for i, phase in enumerate(campaign.phases):
-        if phase.start < previous:
+        if phase.start < campaign.launch:
+            problems.append(doc.problem(("campaign", "phases", i, "start"),
+                                        f"starts {phase.start}, before the launch on {campaign.launch}"))
+        elif phase.start < previous:
             problems.append(doc.problem(("campaign", "phases", i, "start"),
                                         f"starts {phase.start} before {previous}; phases must be in date order"))
-        previous = phase.start
+        elif phase.start > add_months(campaign.launch, 12 * PLAN_YEARS):
+            problems.append(doc.problem(("campaign", "phases", i, "start"), f"starts {phase.start}, more than "
+                                        f"{PLAN_YEARS} years after the launch; the plan covers {PLAN_YEARS} years"))
+        previous = max(previous, phase.start)
     waves = [p.wave for p in campaign.phases]
     problems += _duplicates(doc, ("campaign", "phases"), waves, "wave", suffix=("wave",))
     for i, placement in enumerate(campaign.placements):

@@ -14,6 +14,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     PlainValidator,
     ValidationInfo,
     WithJsonSchema,
@@ -50,11 +51,13 @@ def _service_phone(value: Any, info: ValidationInfo) -> Phone:
 PhoneNumber = Annotated[
     Phone,
     PlainValidator(_phone),
+    PlainSerializer(lambda phone: phone.e164, return_type=str),
     WithJsonSchema({"type": "string", "description": "Norwegian phone number, e.g. \"+47 33 41 60 00\""}),
 ]
 ServiceNumber = Annotated[
     Phone,
     PlainValidator(_service_phone),
+    PlainSerializer(lambda phone: phone.e164, return_type=str),
     WithJsonSchema({"type": "string", "description": "Norwegian phone or service number, e.g. \"116 117\""}),
 ]
 Days = Annotated[
@@ -149,7 +152,7 @@ class Phase(Strict):
 class Placement(Strict):
     where: Text = Field(description=about("Hvor materiellet skal henge eller ligge.", "Where the material goes."))
     product: Product = Field(description=about("Hvilken trykksak.", "Which printed item."))
-    copies: Annotated[int, Field(gt=0, le=1_000_000)] = Field(description=about("Antall eksemplarer.", "Number of copies."))
+    copies: Annotated[int, Field(ge=1, le=1_000_000)] = Field(description=about("Antall eksemplarer.", "Number of copies."))
     wave: Wave | None = Field(None, description=about("Fasen dette hører til (valgfritt).",
                                                       "The phase this belongs to (optional)."))
 

@@ -19,6 +19,7 @@ from .fingerprint import fingerprint, forget_build, previous_build, remember_bui
 from .load import Project, load_project
 from .output import replace_subtree, staged_folder
 from .render import ArtifactRenderer, Renderer
+from .render.campaign import CampaignRenderer
 from .render.portal import PortalRenderer
 from .render.sitemap import SitemapRenderer
 from .render.web import WebRenderer, site_languages, theme_data
@@ -66,7 +67,7 @@ def web_renderers() -> list[Renderer]:
 
 def artifact_renderers() -> list[ArtifactRenderer]:
     """Print files, slides and images: rendered before the pages so the pages can list them."""
-    return []
+    return [CampaignRenderer()]
 
 
 def site_renderers() -> list[Renderer]:

@@ -18,6 +18,7 @@ import yaml
 from ..context import LocalContext, PageContext, SiteContext, municipality_values
 from ..structured import script_json, service_jsonld
 from ..texts import PageTemplates
+from .campaign.values import campaign_placeholders
 
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Davvisámegiella"}
 
@@ -54,7 +55,8 @@ def _template_values(site: SiteContext, local: LocalContext, page: PageContext,
 
     materials = [asdict(item) for item in site.materials_of(local.municipality.id, local.lang)]
     return {"m": values, "national": local.national, "s": local.strings, "link": link, "site_link": site_link,
-            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials}
+            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials,
+            **campaign_placeholders(site, local)}
 
 
 def public_holidays(site: SiteContext) -> list[str]:
