@@ -15,6 +15,7 @@ from .engine import build_site
 from .load import Project, load_project
 from .output import staged_folder
 from .render import ArtifactRenderer, Renderer
+from .render.print import PrintRenderer
 from .render.sitemap import SitemapRenderer
 from .render.web import PortalIndexRenderer, WebRenderer, page_defaults
 from .texts import LanguageTexts, load_texts
@@ -51,7 +52,7 @@ def web_renderers() -> list[Renderer]:
 
 def artifact_renderers() -> list[ArtifactRenderer]:
     """Print files, slides and images: rendered before the pages so the pages can list them."""
-    return []
+    return [PrintRenderer()]
 
 
 def site_renderers() -> list[Renderer]:
