@@ -10,6 +10,7 @@ from pathlib import Path
 from .engine import EngineError
 from .pipeline import BuildOptions, build, check
 from .problems import InputError
+from .rebuild import file_families, rebuild_files
 
 EXIT_INPUT = 2
 
@@ -21,6 +22,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             site = check(root)
             print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions")
+        elif args.command == "build" and (args.only or args.municipality):
+            site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+            site = rebuild_files(BuildOptions(root, site_dir.resolve()), args.only or file_families(), args.municipality)
+            print(f"Rebuilt {len(site.materials)} files in {site_dir}; pages were not rebuilt")
         elif args.command == "build":
             site_dir = Path(args.site_dir) if args.site_dir else root / "site"
             site = build(BuildOptions(root, site_dir.resolve()))
@@ -43,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="validate every YAML file; write nothing")
     build_cmd = commands.add_parser("build", help="validate, then build the site and all files")
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
+    build_cmd.add_argument("--only", action="append", choices=file_families(), metavar="FAMILY",
+                           help=f"rebuild only these files ({', '.join(file_families())}) into the existing site")
+    build_cmd.add_argument("--municipality", metavar="ID", help="rebuild only this municipality's files")
     return parser
 
 

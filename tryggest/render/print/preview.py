@@ -29,3 +29,8 @@ def preview_png(pdf: bytes, spec: ProductSpec, width_px: int = PREVIEW_WIDTH_PX)
     except subprocess.CalledProcessError as exc:
         raise PreviewError(f"pdftoppm failed: {exc.stderr.decode(errors='replace').strip()}") from None
     return result.stdout
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from the PNG header (the IHDR chunk always comes first)."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

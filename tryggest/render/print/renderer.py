@@ -8,7 +8,7 @@ from typing import Any
 from ...context import LocalContext, Material, SiteContext
 from .data import print_data
 from .pdf import render_product
-from .preview import preview_png
+from .preview import png_size, preview_png
 from .products import PRODUCTS, ProductSpec
 
 FAMILY = "print"
@@ -33,8 +33,10 @@ def write_product(local: LocalContext, data: dict[str, Any], spec: ProductSpec, 
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
-    (out / preview).write_bytes(preview_png(pdf, spec))
+    png = preview_png(pdf, spec)
+    (out / preview).write_bytes(png)
+    width, height = png_size(png)
     texts = local.strings["print"]["products"][spec.id]
     return Material(municipality=local.municipality.id, lang=local.lang, family=FAMILY, product=spec.id,
                     title=texts["title"], purpose=texts["purpose"], path=path, preview=preview,
-                    format="PDF", size=spec.size, bytes=len(pdf))
+                    format="PDF", size=spec.size, bytes=len(pdf), preview_width=width, preview_height=height)
