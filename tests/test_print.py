@@ -116,7 +116,7 @@ def test_fonts_cover_norwegian_and_sami_letters() -> None:
     letters = "Æ Ø Å æ ø å Á á Č č Đ đ Ŋ ŋ Š š Ŧ ŧ Ž ž"
     local = DEMO.local("porsanger", "se")
     data = {**print_data(DEMO, local), "name": letters}
-    pdf = render_product(data, product("sticker"))
+    pdf = render_product(data, product("card"))  # the card shows the name as written, not in capitals
     reader = PdfReader(io.BytesIO(pdf))
     text = "".join(page.extract_text() for page in reader.pages)
     assert all(letter in text for letter in letters.split())
@@ -201,11 +201,11 @@ def test_changed_phone_number_reaches_every_file_of_that_municipality_only(tmp_p
 
     # Only the print files of one municipality: the rest of the site stays exactly as it was.
     pages = {p: _digest(p) for p in site.rglob("*.html")}
-    others = {p: _digest(p) for p in (site / "filer/ostre-dal").rglob("*")}
+    others = {p: _digest(p) for p in (site / "filer/ostre-dal").rglob("*") if p.is_file()}
     yml.write_text(yml.read_text().replace('"+47 33 41 60 99"', '"+47 33 41 60 11"'))
     assert main(["--root", str(root), "build", "--only", "print", "--municipality", "fjordby"]) == 0
     assert {p: _digest(p) for p in site.rglob("*.html")} == pages
-    assert {p: _digest(p) for p in (site / "filer/ostre-dal").rglob("*")} == others
+    assert {p: _digest(p) for p in (site / "filer/ostre-dal").rglob("*") if p.is_file()} == others
     for relative in before:
         if relative.parts[1] == "fjordby":
             assert "33 41 60 11" in pdf_text(site / relative), relative
@@ -225,7 +225,7 @@ def test_print_file_never_shows_another_municipality(demo_site: Path) -> None:
         local = DEMO.local(mid, lang)
         shown = local.municipality.official_names.get(lang, local.municipality.name)
         for spec in PRODUCTS:
-            text = pdf_text(_files(demo_site, mid, lang) / f"{spec.file}.pdf")
-            assert shown in text
-            assert not [n for n in names - {local.municipality.name} if n in text and n not in shown]
+            text = pdf_text(_files(demo_site, mid, lang) / f"{spec.file}.pdf").upper()
+            assert shown.upper() in text
+            assert not [name for name in names - {local.municipality.name} if name.upper() in text]
 
