@@ -17,7 +17,7 @@ MIN_SYMBOL_MM = 20.5   # 20 mm is the smallest code that scans reliably at arm's
 # The national lines on the brochure's contact panel, in the order a reader needs them.
 BROCHURE_LINES = ("politi", "ambulanse", "brann", "politi-ikke-akutt", "legevakt", "vold-og-overgrepslinjen",
                   "vern-for-eldre")
-# The violence types named on posters: the ones people most often do not recognise as violence.
+# The violence types named on posters: five common ones, so the poster stays short; the brochure has all.
 POSTER_TYPES = ("fysisk", "psykisk", "seksuell", "okonomisk", "omsorgssvikt")
 
 
