@@ -19,6 +19,7 @@ from tryggest.context import Material
 from tryggest.load import load_project
 from tryggest.pipeline import check
 from tryggest.render.campaign.values import campaign_page_values
+from tryggest.render.print.products import product as print_product
 
 DEMO = load_project(REPO)
 BASE = DEMO.portal.portal.base_url
@@ -84,13 +85,19 @@ def test_every_link_on_the_campaign_page_leads_to_a_file_or_page_of_the_site(dem
     assert checked > 10
 
 
+PRINT_FILES = {p: print_product(p).file + ".pdf" for p in ("brochure", "card", "poster-a4", "poster-a3", "poster-tabs",
+                                                          "sticker")}
+
+
 @pytest.mark.parametrize(("mid", "lang"), PAGES)
 def test_campaign_page_links_the_plans_files_and_the_texts_for_the_first_wave(demo_site: Path, mid: str,
                                                                             lang: str) -> None:
     page = _parse(demo_site / _page_url(mid, lang) / "index.html")
     files = [href for href in page.hrefs if f"filer/{mid}/{lang}/" in href]
-    assert sorted(posixpath.basename(f) for f in files) == ["kampanje.ics", "sjekkliste.pdf", "trykkbestilling.csv",
-                                                            "trykkbestilling.pdf"]
+    linked = {posixpath.basename(f) for f in files}
+    assert {"kampanje.ics", "sjekkliste.pdf", "trykkbestilling.csv", "trykkbestilling.pdf"} <= linked
+    ordered = {placement.product for placement in DEMO.municipalities[mid].campaign.placements}  # type: ignore[union-attr]
+    assert {PRINT_FILES[product] for product in ordered} <= linked, "each ordered product's print file is linked"
     assert {"#intranettsak", "#e-post"} <= set(page.hrefs)
     html = (demo_site / _page_url(mid, lang) / "index.html").read_text(encoding="utf-8")
     assert html.count('<pre class="tg-copytext">') == 3
@@ -135,7 +142,8 @@ def test_municipality_without_a_plan_gets_a_page_that_says_how_to_add_one_and_no
     assert "Ingen plan ennå" in html
     assert "content/municipalities/ostre-dal.yml" in html
     assert "filer/ostre-dal" not in html
-    assert not (fixture_site / "filer/ostre-dal").exists()
+    campaign_files = ("kampanje.ics", "sjekkliste.pdf", "trykkbestilling.csv", "trykkbestilling.pdf")
+    assert not [p for p in (fixture_site / "filer/ostre-dal").rglob("*") if p.name in campaign_files]
     english = (fixture_site / "en/ostre-dal/kampanje/index.html").read_text(encoding="utf-8")
     assert "No plan yet" in english
 

@@ -13,6 +13,7 @@ from .lint import warnings_for
 from .load import Project
 from .pipeline import BuildOptions, build, check
 from .problems import InputError
+from .rebuild import file_families, rebuild_files
 from .report import describe
 
 EXIT_INPUT = 2
@@ -41,6 +42,12 @@ def _check(args: argparse.Namespace, root: Path) -> int:
 
 def _build(args: argparse.Namespace, root: Path) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    if args.only or args.municipality:
+        files = rebuild_files(BuildOptions(root, site_dir.resolve()), args.only or file_families(), args.municipality)
+        print(f"Rebuilt {len(files.materials)} files in {site_dir} ({files.rendered} drawn, {files.reused} from the cache); "
+              "pages were not rebuilt")
+        _print_warnings(files.project, root)
+        return 0
     result = build(BuildOptions(root, site_dir.resolve(), force=args.force))
     site = result.site
     if result.unchanged:
@@ -129,6 +136,9 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="build, serve on this computer, rebuild on every change")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve_cmd.add_argument("--site-dir", help="where the served site is built (default: build/serve/)")
+    build_cmd.add_argument("--only", action="append", choices=file_families(), metavar="FAMILY",
+                           help=f"rebuild only these files ({', '.join(file_families())}) into the existing site")
+    build_cmd.add_argument("--municipality", metavar="ID", help="rebuild only this municipality's files")
     return parser
 
 

@@ -161,6 +161,8 @@ class Material:
     format: str          # "PDF", "PNG", "HTML", "CSV", "ICS"
     size: str            # "A4", "85 × 55 mm", "1920 × 1080 px"
     bytes: int
+    preview_width: int = 0    # pixel size of the preview, for the page's <img width height>
+    preview_height: int = 0
 
 
 @dataclass

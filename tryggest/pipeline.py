@@ -21,6 +21,7 @@ from .output import replace_subtree, staged_folder
 from .render import ArtifactRenderer, Renderer
 from .render.campaign import CampaignRenderer
 from .render.portal import PortalRenderer
+from .render.print import PrintRenderer
 from .render.sitemap import SitemapRenderer
 from .render.web import WebRenderer, site_languages, theme_data
 from .texts import LanguageTexts, load_texts
@@ -67,7 +68,7 @@ def web_renderers() -> list[Renderer]:
 
 def artifact_renderers() -> list[ArtifactRenderer]:
     """Print files, slides and images: rendered before the pages so the pages can list them."""
-    return [CampaignRenderer()]
+    return [PrintRenderer(), CampaignRenderer()]
 
 
 def site_renderers() -> list[Renderer]:
