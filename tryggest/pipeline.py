@@ -16,6 +16,7 @@ from .load import Project, load_project
 from .output import staged_folder
 from .render import ArtifactRenderer, Renderer
 from .render.sitemap import SitemapRenderer
+from .render.slides import SlidesRenderer
 from .render.web import PortalIndexRenderer, WebRenderer, page_defaults
 from .texts import LanguageTexts, load_texts
 
@@ -51,7 +52,7 @@ def web_renderers() -> list[Renderer]:
 
 def artifact_renderers() -> list[ArtifactRenderer]:
     """Print files, slides and images: rendered before the pages so the pages can list them."""
-    return []
+    return [SlidesRenderer()]
 
 
 def site_renderers() -> list[Renderer]:

@@ -17,6 +17,7 @@ import yaml
 
 from ..context import LocalContext, PageContext, SiteContext, municipality_values
 from ..texts import render_page, template_environment
+from .slides.social import og_meta, portal_og_meta
 
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Davvisámegiella"}
 
@@ -84,6 +85,7 @@ def front_matter(site: SiteContext, local: LocalContext, page: PageContext, valu
             "home": local.home_path,
             "ui": local.strings["ui"],
             "accessibility_statement": local.municipality.accessibility_statement,
+            "og": og_meta(local, page.source.title),
         },
     }
 
@@ -133,7 +135,7 @@ class PortalIndexRenderer:
             front = {"title": strings["portal_title"], "description": strings["portal_description"],
                      "tryggest": {"lang": lang, "page": "portal", "municipality": None, "home": prefix,
                                   "canonical": portal.base_url + prefix, "ui": strings["ui"], "nav": [],
-                                  "accessibility_statement": None,
+                                  "accessibility_statement": None, "og": portal_og_meta(site, lang),
                                   "alternates": _portal_alternates(site, lang)}}
             _write(out / "docs" / lang / "index.md", front, "\n".join(lines))
 
@@ -165,4 +167,4 @@ def page_defaults(site: SiteContext) -> dict[str, Any]:
     lang = portal.languages[0]
     return {"lang": lang, "page": "404", "municipality": None, "home": "", "canonical": portal.base_url,
             "ui": site.texts[lang].strings["ui"], "nav": [], "accessibility_statement": None,
-            "alternates": []}
+            "alternates": [], "og": portal_og_meta(site, lang)}
