@@ -191,7 +191,7 @@ def _indent(box: Box, size: int) -> int:
 
 
 def _gap(box: Box, size: int) -> int:
-    return round(size * box.leading * 0.45)
+    return round(size * box.leading * box.gap)
 
 
 def _wrap(box: Box, items: list[str], size: int, balance: bool = False) -> list[_Line] | None:

@@ -44,6 +44,7 @@ class Box:
     leading: float = 1.25     # line height as a multiple of the type size
     max_lines: int = 0        # 0: as many as fit
     bullets: bool = False     # a list: one item per entry, with a bullet in the rule colour
+    gap: float = 0.45         # space between entries, as a share of the line height
 
 
 def fill(name: str, x: int, y: int, w: int, h: int, colour: str) -> Box:
@@ -130,9 +131,9 @@ _LANDSCAPE: dict[str, list[Box]] = {
         fill("panel", 0, 150, 1120, 930, "band"),
         text("call_title", _L, 220, 940, 110, colour="on_band", weight="bold", size=72, min_size=36,
              max_lines=1),
-        text("phone", _L, 340, 960, 230, colour="on_band", weight="bold", size=200, min_size=96,
+        text("phone", _L, 335, 960, 275, colour="on_band", weight="bold", size=200, min_size=96,
              valign="middle", max_lines=1),
-        text("hours", _L, 600, 940, 320, colour="on_band", size=52, min_size=28, leading=1.35),
+        text("hours", _L, 625, 940, 310, colour="on_band", size=52, min_size=28, leading=1.3, gap=0.2),
         badge(_L, 955, 360, 80, 44),
         qr(1240, 210, 560),
         text("scan", 1150, 800, 740, 80, size=44, min_size=26, align="center", valign="middle", max_lines=1),
@@ -141,11 +142,11 @@ _LANDSCAPE: dict[str, list[Box]] = {
     ],
     "acute": [
         _LANDSCAPE_RULE,
-        title(_L, 270, 1700, 130, 96, lines=1),
+        title(_L, 265, 1700, 135, 96, lines=1),
         *[box for row, y in enumerate((440, 600, 760)) for box in (
-            text(f"number{row + 1}", _L, y, 480, 140, colour="band", weight="bold", size=112, min_size=56,
+            text(f"number{row + 1}", _L, y, 480, 155, colour="band", weight="bold", size=112, min_size=56,
                  valign="middle", max_lines=1),
-            text(f"label{row + 1}", 640, y, 1920 - _L - 640, 140, size=52, min_size=28, valign="middle",
+            text(f"label{row + 1}", 640, y, 1920 - _L - 640, 155, size=52, min_size=28, valign="middle",
                  max_lines=2, leading=1.2),
         )],
         *_LANDSCAPE_FOOTER,
@@ -195,9 +196,9 @@ _PORTRAIT: dict[str, list[Box]] = {
         fill("panel", 0, 160, 1080, 900, "band"),
         text("call_title", _P, 320, _P_W, 100, colour="on_band", weight="bold", size=72, min_size=36,
              max_lines=1),
-        text("phone", _P, 430, _P_W, 220, colour="on_band", weight="bold", size=170, min_size=84,
+        text("phone", _P, 430, _P_W, 235, colour="on_band", weight="bold", size=170, min_size=84,
              valign="middle", max_lines=1),
-        text("hours", _P, 680, _P_W, 340, colour="on_band", size=52, min_size=28, leading=1.35),
+        text("hours", _P, 680, _P_W, 340, colour="on_band", size=52, min_size=28, leading=1.3, gap=0.2),
         qr(240, 1110, 600),
         text("scan", _P, 1730, _P_W, 70, size=44, min_size=26, align="center", valign="middle", max_lines=1),
         text("url", _P, 1805, _P_W, 100, weight="bold", size=40, min_size=22, align="center", max_lines=2,
@@ -207,9 +208,9 @@ _PORTRAIT: dict[str, list[Box]] = {
         _PORTRAIT_RULE,
         title(_P, 390, _P_W, 250, 96, lines=2),
         *[box for row, y in enumerate((690, 1010, 1330)) for box in (
-            text(f"number{row + 1}", _P, y, _P_W, 140, colour="band", weight="bold", size=120, min_size=60,
+            text(f"number{row + 1}", _P, y, _P_W, 165, colour="band", weight="bold", size=120, min_size=60,
                  max_lines=1),
-            text(f"label{row + 1}", _P, y + 150, _P_W, 130, size=48, min_size=26, max_lines=2, leading=1.2),
+            text(f"label{row + 1}", _P, y + 165, _P_W, 130, size=48, min_size=26, max_lines=2, leading=1.2),
         )],
         *_PORTRAIT_FOOTER,
     ],
@@ -224,15 +225,15 @@ _POST: list[Box] = [
          max_lines=1),
     text("place", 540, 0, 470, 140, colour="on_band", size=44, min_size=22, align="right", valign="middle",
          max_lines=2, leading=1.1),
-    badge(70, 175, 290, 72, 40),
-    title(70, 280, 940, 270, 80, lines=3),
-    fill("panel", 0, 580, 1080, 500, "band"),
-    text("call_title", 70, 625, 600, 80, colour="on_band", weight="bold", size=56, min_size=30, max_lines=1),
-    text("phone", 70, 710, 620, 140, colour="on_band", weight="bold", size=110, min_size=56, valign="middle",
+    badge(70, 170, 290, 72, 40),
+    title(70, 265, 940, 270, 80, lines=3),
+    fill("panel", 0, 560, 1080, 520, "band"),
+    text("call_title", 70, 592, 620, 72, colour="on_band", weight="bold", size=52, min_size=28, max_lines=1),
+    text("phone", 70, 665, 620, 130, colour="on_band", weight="bold", size=95, min_size=56, valign="middle",
          max_lines=1),
-    text("hours", 70, 865, 600, 130, colour="on_band", size=38, min_size=22, leading=1.3),
-    text("url", 70, 1000, 600, 56, colour="on_band", size=30, min_size=18, max_lines=1),
-    qr(720, 680, 300),
+    text("hours", 70, 805, 620, 200, colour="on_band", size=38, min_size=20, leading=1.3, gap=0.2),
+    text("url", 70, 1010, 620, 50, colour="on_band", size=30, min_size=16, max_lines=1),
+    qr(720, 660, 300),
 ]
 
 _OG: list[Box] = [
@@ -240,9 +241,9 @@ _OG: list[Box] = [
     text("brand", 80, 50, 700, 80, colour="on_band", weight="bold", size=48, min_size=28, valign="middle",
          max_lines=1),
     badge(880, 58, 240, 64, 36),
-    text("place", 80, 150, 1040, 140, colour="on_band", weight="bold", size=100, min_size=44,
-         valign="middle", max_lines=1),
-    text("tagline", 80, 300, 1040, 140, colour="on_band", size=48, min_size=26, max_lines=2, leading=1.2),
+    text("place", 80, 140, 1040, 180, colour="on_band", weight="bold", size=100, min_size=40,
+         valign="middle", max_lines=2, leading=1.05),
+    text("tagline", 80, 325, 1040, 130, colour="on_band", size=46, min_size=26, max_lines=2, leading=1.2),
     fill("strip", 0, 470, 1200, 160, "paper"),
     text("call_line", 80, 470, 1040, 160, weight="bold", size=72, min_size=32, valign="middle", max_lines=1),
 ]
