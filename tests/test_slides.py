@@ -28,7 +28,7 @@ from tryggest.render.slides.cache import CACHE_FOLDER
 from tryggest.render.slides.colours import MIN_TEXT_CONTRAST, SAFE_BAND, Palette, contrast, palette_for
 from tryggest.render.slides.content import slide_texts
 from tryggest.render.slides.content import spec as make_spec
-from tryggest.render.slides.draw import Element, ImageSpec, LayoutError, draw
+from tryggest.render.slides.draw import Drawn, Element, ImageSpec, LayoutError, draw
 from tryggest.render.slides.fonts import font_file
 from tryggest.render.slides.layouts import FORMATS, LAYOUTS, SLIDES, text
 from tryggest.render.slides.renderer import slide_file
@@ -301,13 +301,13 @@ def test_layout_boxes_lie_inside_their_canvas() -> None:
 def test_rebuild_without_change_draws_nothing_and_a_new_number_redraws_one_municipality(
         fixture_render: Rendered, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drawn: list[str] = []
-    real = slides_renderer.draw
+    real = slides_renderer.draw_with_preview
 
-    def counting(spec: ImageSpec) -> tuple[bytes, object]:
+    def counting(spec: ImageSpec) -> Drawn:
         drawn.append(spec.name)
         return real(spec)
 
-    monkeypatch.setattr(slides_renderer, "draw", counting)
+    monkeypatch.setattr(slides_renderer, "draw_with_preview", counting)
     # Same input as ``fixture_render``, in another folder, with its cache: the keys depend on the
     # input only, so this build draws nothing.
     root = make_project(tmp_path)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import PIL
 
-from .draw import Drawing, ImageSpec
+from .draw import Drawing, Drawn, ImageSpec
 from .fonts import fonts_digest
 
 # Raise when the drawing code changes what it draws for the same input.
@@ -39,30 +39,23 @@ class ImageCache:
     drawn: list[str] = field(default_factory=list)     # names of images drawn in this run
     reused: list[str] = field(default_factory=list)    # names of images copied from the cache
 
-    def fetch(self, spec: ImageSpec, draw: Callable[[ImageSpec], tuple[bytes, Drawing]]) -> tuple[bytes, Drawing, str]:
-        """PNG bytes and drawing record for ``spec``, drawn only when the cache has no entry."""
+    def fetch(self, spec: ImageSpec, draw: Callable[[ImageSpec], Drawn]) -> Drawn:
+        """The image, its preview and its drawing record, drawn only when the cache has no entry."""
         key = image_key(spec)
-        png, record = self.folder / f"{key}.png", self.folder / f"{key}.json"
-        if png.is_file() and record.is_file():
+        png, preview, record = (self.folder / f"{key}{suffix}" for suffix in (".png", "-preview.png", ".json"))
+        if png.is_file() and preview.is_file() and record.is_file():
             os.utime(png)
             self.reused.append(spec.name)
             drawing = Drawing.from_json(json.loads(record.read_text(encoding="utf-8")))
-            return png.read_bytes(), drawing, key
-        data, drawing = draw(spec)
+            return Drawn(png.read_bytes(), preview.read_bytes(), drawing)
+        drawn = draw(spec)
         self.folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(png, data)
-        _write_atomic(record, json.dumps(drawing.to_json(), ensure_ascii=False).encode("utf-8"))
+        _write_atomic(png, drawn.png)
+        _write_atomic(preview, drawn.preview)
+        # The record last: an entry counts only when it is complete.
+        _write_atomic(record, json.dumps(drawn.drawing.to_json(), ensure_ascii=False).encode("utf-8"))
         self.drawn.append(spec.name)
-        return data, drawing, key
-
-    def extra(self, key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
-        """A file derived from a cached image (its preview), cached under the same key."""
-        path = self.folder / f"{key}{suffix}"
-        if path.is_file():
-            return path.read_bytes()
-        data = make()
-        _write_atomic(path, data)
-        return data
+        return drawn
 
     def prune(self, now: float | None = None) -> int:
         """Remove entries no build has used for ``UNUSED_DAYS`` days; returns how many."""

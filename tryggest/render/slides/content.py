@@ -115,8 +115,8 @@ def _acute(site: SiteContext, local: LocalContext) -> dict[str, Text]:
     texts: dict[str, Text] = {}
     for i, line_id in enumerate(ACUTE_LINES, start=1):
         line, at = local.national[line_id], f"lines.{index[line_id]}"
-        # Emergency numbers need no hours; the helpline says it is always open.
-        label = line["name"] if line["emergency"] else f"{line['name']}. {line['hours'][0]}"
+        # Emergency numbers need no hours; the helpline says when it is open, on a line of its own.
+        label = [line["name"]] if line["emergency"] else [line["name"], line["hours"][0]]
         texts[f"number{i}"] = Text(line["display"], NATIONAL_FILE, f"{at}.number")
         texts[f"label{i}"] = Text(label, NATIONAL_FILE, f"{at}.name.{local.lang}")
     return texts

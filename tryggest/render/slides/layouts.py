@@ -45,6 +45,7 @@ class Box:
     max_lines: int = 0        # 0: as many as fit
     bullets: bool = False     # a list: one item per entry, with a bullet in the rule colour
     gap: float = 0.45         # space between entries, as a share of the line height
+    hyphens: bool = True      # may break after a hyphen or slash before shrinking (False for URLs)
 
 
 def fill(name: str, x: int, y: int, w: int, h: int, colour: str) -> Box:
@@ -138,7 +139,7 @@ _LANDSCAPE: dict[str, list[Box]] = {
         qr(1240, 210, 560),
         text("scan", 1150, 800, 740, 80, size=44, min_size=26, align="center", valign="middle", max_lines=1),
         text("url", 1150, 880, 740, 130, weight="bold", size=44, min_size=22, align="center", max_lines=2,
-             leading=1.2),
+             leading=1.2, hyphens=False),
     ],
     "acute": [
         _LANDSCAPE_RULE,
@@ -147,7 +148,7 @@ _LANDSCAPE: dict[str, list[Box]] = {
             text(f"number{row + 1}", _L, y, 480, 155, colour="band", weight="bold", size=112, min_size=56,
                  valign="middle", max_lines=1),
             text(f"label{row + 1}", 640, y, 1920 - _L - 640, 155, size=52, min_size=28, valign="middle",
-                 max_lines=2, leading=1.2),
+                 max_lines=2, leading=1.2, gap=0.05),
         )],
         *_LANDSCAPE_FOOTER,
     ],
@@ -193,16 +194,16 @@ _PORTRAIT: dict[str, list[Box]] = {
         *_PORTRAIT_FOOTER,
     ],
     "call": [
-        fill("panel", 0, 160, 1080, 900, "band"),
+        fill("panel", 0, 160, 1080, 860, "band"),
         text("call_title", _P, 320, _P_W, 100, colour="on_band", weight="bold", size=72, min_size=36,
              max_lines=1),
         text("phone", _P, 430, _P_W, 235, colour="on_band", weight="bold", size=170, min_size=84,
              valign="middle", max_lines=1),
-        text("hours", _P, 680, _P_W, 340, colour="on_band", size=52, min_size=28, leading=1.3, gap=0.2),
-        qr(240, 1110, 600),
-        text("scan", _P, 1730, _P_W, 70, size=44, min_size=26, align="center", valign="middle", max_lines=1),
-        text("url", _P, 1805, _P_W, 100, weight="bold", size=40, min_size=22, align="center", max_lines=2,
-             leading=1.2),
+        text("hours", _P, 680, _P_W, 320, colour="on_band", size=52, min_size=28, leading=1.3, gap=0.2),
+        qr(210, 1045, 660),
+        text("scan", _P, 1720, _P_W, 75, size=44, min_size=26, align="center", valign="middle", max_lines=1),
+        text("url", _P, 1800, _P_W, 100, weight="bold", size=40, min_size=22, align="center", max_lines=2,
+             leading=1.2, hyphens=False),
     ],
     "acute": [
         _PORTRAIT_RULE,
@@ -210,7 +211,8 @@ _PORTRAIT: dict[str, list[Box]] = {
         *[box for row, y in enumerate((690, 1010, 1330)) for box in (
             text(f"number{row + 1}", _P, y, _P_W, 165, colour="band", weight="bold", size=120, min_size=60,
                  max_lines=1),
-            text(f"label{row + 1}", _P, y + 165, _P_W, 130, size=48, min_size=26, max_lines=2, leading=1.2),
+            text(f"label{row + 1}", _P, y + 165, _P_W, 130, size=48, min_size=26, max_lines=2, leading=1.2,
+                 gap=0.05),
         )],
         *_PORTRAIT_FOOTER,
     ],
@@ -232,7 +234,7 @@ _POST: list[Box] = [
     text("phone", 70, 665, 620, 130, colour="on_band", weight="bold", size=95, min_size=56, valign="middle",
          max_lines=1),
     text("hours", 70, 805, 620, 200, colour="on_band", size=38, min_size=20, leading=1.3, gap=0.2),
-    text("url", 70, 1010, 620, 50, colour="on_band", size=30, min_size=16, max_lines=1),
+    text("url", 70, 1010, 620, 50, colour="on_band", size=30, min_size=16, max_lines=1, hyphens=False),
     qr(720, 660, 300),
 ]
 

@@ -9,19 +9,16 @@ in ``forhandsvisning/``. The portal's own link previews are ``filer/delingsbilde
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from PIL import Image
 
 from ...context import LocalContext, Material, SiteContext
 from ...model import Branding
 from .cache import ImageCache, cache_folder
 from .colours import Palette, palette_for
 from .content import Wording, local_name, portal_texts, slide_texts, social_texts, spec
-from .draw import Drawing, ImageSpec, LayoutError, draw
+from .draw import Drawing, Drawn, ImageSpec, LayoutError, draw_with_preview
 from .layouts import ORIENTATIONS, SLIDES
 from .problems import SlideProblem, input_error
 from .slideshow import DEFAULT_SECONDS, FOLDER, ShowSlide, write_slideshow
@@ -32,7 +29,6 @@ log = logging.getLogger("tryggest.slides")
 ORIENTATION_FILE = {"landscape": "liggende", "portrait": "staende"}
 POST_FILE = "innlegg.png"
 PREVIEW_FOLDER = "forhandsvisning"
-PREVIEW_BOX = (640, 640)
 
 
 def slide_file(number: int, orientation: str) -> str:
@@ -99,16 +95,16 @@ class SlidesRenderer:
 
     def _make(self, job: Job, out: Path) -> Material | None:
         assert self.cache is not None
-        png, drawing, key = self.cache.fetch(job.spec, _draw_or_explain)
-        self.drawings[job.path] = drawing
-        _write(out / job.path, png)
+        drawn = self.cache.fetch(job.spec, _draw_or_explain)
+        self.drawings[job.path] = drawn.drawing
+        _write(out / job.path, drawn.png)
         if job.local is None:
             return None
         preview = _preview_path(job.path)
-        _write(out / preview, self.cache.extra(key, "-preview.png", lambda: _thumbnail(png)))
+        _write(out / preview, drawn.preview)
         width, height = job.spec.size
         return Material(job.local.municipality.id, job.local.lang, job.family, job.product, job.title,
-                        job.purpose, job.path, preview, "PNG", f"{width} × {height} px", len(png))
+                        job.purpose, job.path, preview, "PNG", f"{width} × {height} px", len(drawn.png))
 
     def _slideshow(self, local: LocalContext, out: Path) -> Material:
         wording = Wording(local.strings, local.lang)
@@ -148,10 +144,10 @@ def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> lis
     return jobs
 
 
-def _draw_or_explain(image: ImageSpec) -> tuple[bytes, Drawing]:
+def _draw_or_explain(image: ImageSpec) -> Drawn:
     """Draw; a text that cannot fit becomes a message pointing at the text to shorten."""
     try:
-        return draw(image)
+        return draw_with_preview(image)
     except LayoutError as error:
         element = next(e for e in image.elements if e.box.name == error.box)
         file, key = element.source
@@ -162,14 +158,6 @@ def _draw_or_explain(image: ImageSpec) -> tuple[bytes, Drawing]:
 def _preview_path(path: str) -> str:
     folder, _, file = path.rpartition("/")
     return f"{folder}/{PREVIEW_FOLDER}/{file}"
-
-
-def _thumbnail(png: bytes) -> bytes:
-    image = Image.open(io.BytesIO(png))
-    image.thumbnail(PREVIEW_BOX, Image.Resampling.LANCZOS)
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=6)
-    return buffer.getvalue()
 
 
 def _write(path: Path, data: bytes) -> None:
