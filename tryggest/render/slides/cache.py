@@ -15,11 +15,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PIL
 
-from .draw import Drawing, Drawn, ImageSpec
+from .draw import Drawing, ImageSpec
 from .fonts import fonts_digest
+
+if TYPE_CHECKING:
+    from .renderer import ImageJob
 
 # Raise when the drawing code changes what it draws for the same input.
 ENGINE_VERSION = "slides-1"
@@ -39,34 +43,40 @@ class ImageCache:
     drawn: list[str] = field(default_factory=list)     # names of images drawn in this run
     reused: list[str] = field(default_factory=list)    # names of images copied from the cache
 
-    def fetch(self, spec: ImageSpec, draw: Callable[[ImageSpec], Drawn]) -> Drawn:
-        """The image, its preview and its drawing record, drawn only when the cache has no entry."""
-        key = image_key(spec)
-        png, preview, record = (self.folder / f"{key}{suffix}" for suffix in (".png", "-preview.png", ".json"))
-        if png.is_file() and preview.is_file() and record.is_file():
-            os.utime(png)
-            self.reused.append(spec.name)
+    def fetch(self, job: ImageJob, make: Callable[[ImageJob], tuple[dict[str, bytes], Drawing]]
+              ) -> tuple[dict[str, bytes], Drawing]:
+        """The job's files and drawing record, made only when the cache has no complete entry."""
+        key = image_key(job.spec)
+        record = self.folder / f"{key}.json"
+        names = {path: self.folder / f"{key}-{i}.png" for i, path in enumerate(_outputs(job))}
+        if record.is_file() and all(p.is_file() for p in names.values()):
+            os.utime(record)
+            self.reused.append(job.spec.name)
             drawing = Drawing.from_json(json.loads(record.read_text(encoding="utf-8")))
-            return Drawn(png.read_bytes(), preview.read_bytes(), drawing)
-        drawn = draw(spec)
+            return {path: stored.read_bytes() for path, stored in names.items()}, drawing
+        files, drawing = make(job)
         self.folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(png, drawn.png)
-        _write_atomic(preview, drawn.preview)
+        for path, data in files.items():
+            _write_atomic(names[path], data)
         # The record last: an entry counts only when it is complete.
-        _write_atomic(record, json.dumps(drawn.drawing.to_json(), ensure_ascii=False).encode("utf-8"))
-        self.drawn.append(spec.name)
-        return drawn
+        _write_atomic(record, json.dumps(drawing.to_json(), ensure_ascii=False).encode("utf-8"))
+        self.drawn.append(job.spec.name)
+        return files, drawing
 
     def prune(self, now: float | None = None) -> int:
         """Remove entries no build has used for ``UNUSED_DAYS`` days; returns how many."""
         if not self.folder.is_dir():
             return 0
         limit = (now or time.time()) - UNUSED_DAYS * 86400
-        stale = {p.name[:64] for p in self.folder.glob("*.png") if len(p.stem) == 64 and p.stat().st_mtime < limit}
+        stale = {p.stem for p in self.folder.glob("*.json") if p.stat().st_mtime < limit}
         for path in self.folder.iterdir():
             if path.name[:64] in stale:
                 path.unlink(missing_ok=True)
         return len(stale)
+
+
+def _outputs(job: ImageJob) -> list[str]:
+    return [job.path, job.preview]
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

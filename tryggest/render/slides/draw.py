@@ -49,6 +49,15 @@ class ImageSpec:
     palette: Palette
     elements: tuple[Element, ...]
 
+    def words(self) -> str:
+        """Everything the image says, in reading order: the alt text of a slide."""
+        texts = []
+        for element in self.elements:
+            if element.box.kind in ("text", "badge") and element.content:
+                items = element.content if isinstance(element.content, list) else [element.content]
+                texts.append(" ".join(items).replace("\u00a0", " "))
+        return " ".join(texts)
+
     def key_data(self) -> dict[str, Any]:
         return {"size": list(self.size), "palette": asdict(self.palette),
                 "elements": [{"box": asdict(e.box), "content": e.content} for e in self.elements]}
@@ -74,9 +83,6 @@ class Drawing:
 
     def text(self, box: str) -> str:
         return " ".join(self.texts(box))
-
-    def all_text(self) -> str:
-        return " ".join(" ".join(e["lines"]) for e in self.elements if e.get("lines"))
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "size": list(self.size), "elements": self.elements}

@@ -8,7 +8,7 @@ Colours are roles of ``colours.Palette`` ("band", "ink", ...), never literal val
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .fonts import Weight
@@ -262,12 +262,3 @@ LAYOUTS: dict[tuple[str, str], tuple[Box, ...]] = {
 
 def layout(kind: str, form: str) -> tuple[Box, ...]:
     return LAYOUTS[(kind, form)]
-
-
-def layout_data(kind: str, form: str) -> list[dict[str, Any]]:
-    """The layout as plain data, for the cache key and the drawing record."""
-    return [asdict(box) for box in layout(kind, form)]
-
-
-def moved(box: Box, **changes: Any) -> Box:
-    return replace(box, **changes)

@@ -18,7 +18,7 @@ from ...model import Branding
 from .cache import ImageCache, cache_folder
 from .colours import Palette, palette_for
 from .content import Wording, local_name, portal_texts, slide_texts, social_texts, spec
-from .draw import Drawing, Drawn, ImageSpec, LayoutError, draw_with_preview
+from .draw import Drawing, ImageSpec, LayoutError, draw_with_preview
 from .layouts import ORIENTATIONS, SLIDES
 from .problems import SlideProblem, input_error
 from .slideshow import DEFAULT_SECONDS, FOLDER, ShowSlide, write_slideshow
@@ -36,7 +36,7 @@ def slide_file(number: int, orientation: str) -> str:
 
 
 @dataclass(frozen=True)
-class Job:
+class ImageJob:
     """One image to make and how the materials page describes it."""
 
     path: str                 # site path of the PNG
@@ -47,10 +47,30 @@ class Job:
     purpose: str
     local: LocalContext | None = None   # None for the portal's own images
 
+    @property
+    def preview(self) -> str:
+        folder, _, file = self.path.rpartition("/")
+        return f"{folder}/{PREVIEW_FOLDER}/{file}"
+
+
+def image_files(job: ImageJob) -> tuple[dict[str, bytes], Drawing]:
+    """The files one job makes (the image and its preview) and the record of what was drawn."""
+    try:
+        drawn = draw_with_preview(job.spec)
+    except LayoutError as error:
+        element = next(e for e in job.spec.elements if e.box.name == error.box)
+        file, key = element.source
+        raise SlideProblem(file, key, f"{error.reason} in box '{error.box}' of {error.image}; shorten "
+                                      f"the text: {error.text!r}") from None
+    return {job.path: drawn.png, job.preview: drawn.preview}, drawn.drawing
+
 
 @dataclass
 class SlidesRenderer:
-    """Artifact renderer: draws (or takes from the cache) every image, then writes the slideshows."""
+    """Artifact renderer in three steps: plan the images, make them (cached), describe them.
+
+    The slideshow pages are written with the descriptions, as they only point at the images.
+    """
 
     cache_dir: Path | None = None
     seconds: int = DEFAULT_SECONDS
@@ -62,16 +82,17 @@ class SlidesRenderer:
     def render(self, site: SiteContext, out: Path) -> list[Material]:
         self.cache = ImageCache(self.cache_dir or cache_folder(site.project.root))
         try:
-            jobs = self._plan(site)
-            materials = [self._make(job, out) for job in jobs]
-            materials += [self._slideshow(local, out) for local in site.locals]
+            jobs = self.jobs(site)
+            for job in jobs:
+                self._make(job, out)
+            materials = self.materials(site, jobs, out)
         except SlideProblem as problem:
             raise input_error(site.project.root, problem) from None
         self.cache.prune()
-        return sorted((m for m in materials if m is not None), key=_material_order)
+        return materials
 
-    def _plan(self, site: SiteContext) -> list[Job]:
-        jobs: list[Job] = []
+    def jobs(self, site: SiteContext) -> list[ImageJob]:
+        jobs: list[ImageJob] = []
         palettes: dict[str, Palette] = {}
         for local in site.locals:
             mid = local.municipality.id
@@ -80,10 +101,16 @@ class SlidesRenderer:
             jobs += _local_jobs(site, local, palettes[mid])
         portal_palette, _ = palette_for(Branding().accent)
         for lang in sorted(site.texts):
-            texts = portal_texts(site, lang)
-            jobs.append(Job(portal_og_image_path(lang), spec(f"portal/{lang}/og", "portal-og", "og", portal_palette,
-                                                               texts), "social", "og-image", "", ""))
+            image = spec(f"portal/{lang}/og", "portal-og", "og", portal_palette, portal_texts(site, lang))
+            jobs.append(ImageJob(portal_og_image_path(lang), image, "social", "og-image", "", ""))
         return jobs
+
+    def materials(self, site: SiteContext, jobs: list[ImageJob], out: Path) -> list[Material]:
+        """Describe the images now under ``out``, and write each slideshow page beside them."""
+        materials = [_material(job, out) for job in jobs if job.local is not None]
+        specs = {job.path: job.spec for job in jobs}
+        materials += [self._slideshow(local, specs, out) for local in site.locals]
+        return sorted(materials, key=_material_order)
 
     def _palette(self, local: LocalContext) -> Palette:
         palette, warning = palette_for(local.municipality.branding.accent)
@@ -93,35 +120,35 @@ class SlidesRenderer:
             log.warning(message)
         return palette
 
-    def _make(self, job: Job, out: Path) -> Material | None:
+    def _make(self, job: ImageJob, out: Path) -> None:
         assert self.cache is not None
-        drawn = self.cache.fetch(job.spec, _draw_or_explain)
-        self.drawings[job.path] = drawn.drawing
-        _write(out / job.path, drawn.png)
-        if job.local is None:
-            return None
-        preview = _preview_path(job.path)
-        _write(out / preview, drawn.preview)
-        width, height = job.spec.size
-        return Material(job.local.municipality.id, job.local.lang, job.family, job.product, job.title,
-                        job.purpose, job.path, preview, "PNG", f"{width} × {height} px", len(drawn.png))
+        files, self.drawings[job.path] = self.cache.fetch(job, image_files)
+        for path, data in files.items():
+            _write(out / path, data)
 
-    def _slideshow(self, local: LocalContext, out: Path) -> Material:
+    def _slideshow(self, local: LocalContext, specs: dict[str, ImageSpec], out: Path) -> Material:
         wording = Wording(local.strings, local.lang)
         base = local.files_path()
         slides = [ShowSlide(slide_file(n, "landscape"), slide_file(n, "portrait"),
-                            self.drawings[base + slide_file(n, "landscape")].all_text())
+                            specs[base + slide_file(n, "landscape")].words())
                   for n in range(1, len(SLIDES) + 1)]
         title = str(wording.get("slideshow_page_title", name=local_name(local)).value)
         files = write_slideshow(out / base / FOLDER, local.lang, title, slides, self.seconds)
         size = wording.get("slideshow_size", count=str(len(SLIDES)), seconds=str(self.seconds)).value
+        first = f"{base}{PREVIEW_FOLDER}/{slide_file(1, 'landscape')}"
         return Material(local.municipality.id, local.lang, "slides", "slideshow",
                         str(wording.get("slideshow_title").value), str(wording.get("slideshow_purpose").value),
-                        f"{base}{FOLDER}/", _preview_path(base + slide_file(1, "landscape")), "HTML", str(size),
-                        sum(f.stat().st_size for f in files))
+                        f"{base}{FOLDER}/", first, "HTML", str(size), sum(f.stat().st_size for f in files))
 
 
-def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> list[Job]:
+def _material(job: ImageJob, out: Path) -> Material:
+    assert job.local is not None
+    width, height = job.spec.size
+    return Material(job.local.municipality.id, job.local.lang, job.family, job.product, job.title, job.purpose,
+                    job.path, job.preview, "PNG", f"{width} × {height} px", (out / job.path).stat().st_size)
+
+
+def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> list[ImageJob]:
     wording = Wording(local.strings, local.lang)
     base, name = local.files_path(), f"{local.municipality.id}/{local.lang}"
     texts = slide_texts(site, local)
@@ -131,33 +158,17 @@ def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> lis
         for number, kind in enumerate(SLIDES, start=1):
             title = wording.get("slide_title", number=str(number), topic=str(wording.lookup(f"topics.{kind}")),
                                 orientation=str(wording.lookup(orientation))).value
-            jobs.append(Job(base + slide_file(number, orientation),
+            jobs.append(ImageJob(base + slide_file(number, orientation),
                             spec(f"{name}/{kind}-{orientation}", kind, orientation, palette, texts[kind]),
                             "slides", f"slide-{number}-{orientation}", str(title), purpose, local))
     social = social_texts(site, local)
-    jobs.append(Job(base + POST_FILE, spec(f"{name}/post", "post", "post", palette, social["post"]), "social",
+    jobs.append(ImageJob(base + POST_FILE, spec(f"{name}/post", "post", "post", palette, social["post"]), "social",
                     "social-post", str(wording.get("post_image_title").value),
                     str(wording.get("post_image_purpose").value), local))
-    jobs.append(Job(og_image_path(local), spec(f"{name}/og", "og", "og", palette, social["og"]), "social",
+    jobs.append(ImageJob(og_image_path(local), spec(f"{name}/og", "og", "og", palette, social["og"]), "social",
                     "og-image", str(wording.get("og_image_title").value),
                     str(wording.get("og_image_purpose").value), local))
     return jobs
-
-
-def _draw_or_explain(image: ImageSpec) -> Drawn:
-    """Draw; a text that cannot fit becomes a message pointing at the text to shorten."""
-    try:
-        return draw_with_preview(image)
-    except LayoutError as error:
-        element = next(e for e in image.elements if e.box.name == error.box)
-        file, key = element.source
-        raise SlideProblem(file, key, f"{error.reason} in box '{error.box}' of {error.image}; shorten "
-                                      f"the text: {error.text!r}") from None
-
-
-def _preview_path(path: str) -> str:
-    folder, _, file = path.rpartition("/")
-    return f"{folder}/{PREVIEW_FOLDER}/{file}"
 
 
 def _write(path: Path, data: bytes) -> None:
