@@ -29,8 +29,11 @@ class LayoutError(Exception):
     """A text does not fit its box even at the smallest allowed size, or breaks a colour rule."""
 
     def __init__(self, image: str, box: str, text: str, reason: str) -> None:
+        super().__init__(image, box, text, reason)
         self.image, self.box, self.text, self.reason = image, box, text, reason
-        super().__init__(f"{image}: box '{box}': {reason}: {text!r}")
+
+    def __str__(self) -> str:
+        return f"{self.image}: box '{self.box}': {self.reason}: {self.text!r}"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,12 @@ class SlideProblem(Exception):
     """A text for a slide is missing, has an unknown placeholder, or does not fit its box."""
 
     def __init__(self, file: str, key: str, message: str) -> None:
+        # All three go to Exception, so the problem survives a trip through a worker process.
+        super().__init__(file, key, message)
         self.file, self.key, self.message = file, key, message
-        super().__init__(f"{file}: {key}: {message}")
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.key}: {self.message}"
 
 
 def key_path(dotted: str) -> KeyPath:

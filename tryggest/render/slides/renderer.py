@@ -45,7 +45,8 @@ class ImageJob:
     product: str
     title: str
     purpose: str
-    local: LocalContext | None = None   # None for the portal's own images
+    municipality: str | None = None     # None for the portal's own images
+    lang: str = ""
 
     @property
     def preview(self) -> str:
@@ -107,7 +108,7 @@ class SlidesRenderer:
 
     def materials(self, site: SiteContext, jobs: list[ImageJob], out: Path) -> list[Material]:
         """Describe the images now under ``out``, and write each slideshow page beside them."""
-        materials = [_material(job, out) for job in jobs if job.local is not None]
+        materials = [_material(job, out) for job in jobs if job.municipality is not None]
         specs = {job.path: job.spec for job in jobs}
         materials += [self._slideshow(local, specs, out) for local in site.locals]
         return sorted(materials, key=_material_order)
@@ -142,9 +143,9 @@ class SlidesRenderer:
 
 
 def _material(job: ImageJob, out: Path) -> Material:
-    assert job.local is not None
+    assert job.municipality is not None
     width, height = job.spec.size
-    return Material(job.local.municipality.id, job.local.lang, job.family, job.product, job.title, job.purpose,
+    return Material(job.municipality, job.lang, job.family, job.product, job.title, job.purpose,
                     job.path, job.preview, "PNG", f"{width} × {height} px", (out / job.path).stat().st_size)
 
 
@@ -152,6 +153,7 @@ def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> lis
     wording = Wording(local.strings, local.lang)
     base, name = local.files_path(), f"{local.municipality.id}/{local.lang}"
     texts = slide_texts(site, local)
+    owner = (local.municipality.id, local.lang)
     purpose = str(wording.get("slide_purpose").value)
     jobs = []
     for orientation in ORIENTATIONS:
@@ -160,14 +162,14 @@ def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> lis
                                 orientation=str(wording.lookup(orientation))).value
             jobs.append(ImageJob(base + slide_file(number, orientation),
                             spec(f"{name}/{kind}-{orientation}", kind, orientation, palette, texts[kind]),
-                            "slides", f"slide-{number}-{orientation}", str(title), purpose, local))
+                            "slides", f"slide-{number}-{orientation}", str(title), purpose, *owner))
     social = social_texts(site, local)
     jobs.append(ImageJob(base + POST_FILE, spec(f"{name}/post", "post", "post", palette, social["post"]), "social",
                     "social-post", str(wording.get("post_image_title").value),
-                    str(wording.get("post_image_purpose").value), local))
+                    str(wording.get("post_image_purpose").value), *owner))
     jobs.append(ImageJob(og_image_path(local), spec(f"{name}/og", "og", "og", palette, social["og"]), "social",
                     "og-image", str(wording.get("og_image_title").value),
-                    str(wording.get("og_image_purpose").value), local))
+                    str(wording.get("og_image_purpose").value), *owner))
     return jobs
 
 
