@@ -85,7 +85,7 @@ def front_matter(site: SiteContext, local: LocalContext, page: PageContext, valu
             "home": local.home_path,
             "ui": local.strings["ui"],
             "accessibility_statement": local.municipality.accessibility_statement,
-            "og": og_meta(local, page.source.title),
+            "og": og_meta(local),
         },
     }
 

@@ -24,16 +24,19 @@ def portal_og_image_path(lang: str) -> str:
     return f"filer/delingsbilde-{lang}.png"
 
 
-def og_meta(local: LocalContext, page_title: str) -> dict[str, Any]:
-    """What a page of a municipality puts in its Open Graph tags (absolute URLs)."""
+def og_meta(local: LocalContext) -> dict[str, Any]:
+    """The Open Graph image of every page of a municipality in one language (absolute URL).
+
+    ``suffix`` follows the page title in ``og:title``: "Materiell – TryggEst Sandefjord".
+    """
     values = {"name": local_name(local), "phone": municipality_values(local)["phone"]["display"]}
     alt = Wording(local.strings, local.lang).get("og_alt", **values).value
     return {"image": local.base_url + og_image_path(local), "alt": alt, "width": OG_SIZE[0],
-            "height": OG_SIZE[1], "title": f"{page_title} – TryggEst {values['name']}"}
+            "height": OG_SIZE[1], "suffix": f" – TryggEst {values['name']}"}
 
 
 def portal_og_meta(site: SiteContext, lang: str) -> dict[str, Any]:
     portal = site.project.portal.portal
     strings = site.texts[lang].strings
     return {"image": portal.base_url + portal_og_image_path(lang), "alt": strings["portal_title"],
-            "width": OG_SIZE[0], "height": OG_SIZE[1], "title": strings["portal_title"]}
+            "width": OG_SIZE[0], "height": OG_SIZE[1], "suffix": ""}
