@@ -134,8 +134,9 @@ def test_municipality_without_a_plan_gets_a_page_that_says_how_to_add_one_and_no
     html = (fixture_site / "ostre-dal/kampanje/index.html").read_text(encoding="utf-8")
     assert "Ingen plan ennå" in html
     assert "content/municipalities/ostre-dal.yml" in html
-    assert "filer/ostre-dal" not in html
-    assert not (fixture_site / "filer/ostre-dal").exists()
+    assert "trykkbestilling.csv" not in html and "kampanje.ics" not in html
+    assert not list((fixture_site / "filer/ostre-dal").glob("*/trykkbestilling.*"))
+    assert not list((fixture_site / "filer/ostre-dal").glob("*/kampanje.ics"))
     english = (fixture_site / "en/ostre-dal/kampanje/index.html").read_text(encoding="utf-8")
     assert "No plan yet" in english
 
