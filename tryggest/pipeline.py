@@ -23,6 +23,9 @@ from .render.campaign import CampaignRenderer
 from .render.portal import PortalRenderer
 from .render.print import PrintRenderer
 from .render.sitemap import SitemapRenderer
+from .render.slides import SlidesRenderer
+from .render.slides.problems import SlideProblem
+from .render.slides.problems import input_error as slide_input_error
 from .render.web import WebRenderer, site_languages, theme_data
 from .texts import LanguageTexts, load_texts
 
@@ -68,7 +71,7 @@ def web_renderers() -> list[Renderer]:
 
 def artifact_renderers() -> list[ArtifactRenderer]:
     """Print files, slides and images: rendered before the pages so the pages can list them."""
-    return [PrintRenderer(), CampaignRenderer()]
+    return [PrintRenderer(), CampaignRenderer(), SlidesRenderer()]
 
 
 def site_renderers() -> list[Renderer]:
@@ -107,7 +110,10 @@ def artifact_jobs(site: SiteContext) -> list[Job]:
 def render_artifacts(site: SiteContext, out: Path, progress: bool = True) -> None:
     """Every print file, slide and image: from the cache when its inputs are unchanged."""
     cache = Cache(site.project.root / CACHE_DIR)
-    produce(artifact_jobs(site), out, cache, progress=progress).add_to(site)
+    try:
+        produce(artifact_jobs(site), out, cache, progress=progress).add_to(site)
+    except SlideProblem as problem:
+        raise slide_input_error(site.project.root, problem) from None
     for renderer in artifact_renderers():
         site.materials.extend(renderer.materials(site, out))
 

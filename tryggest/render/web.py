@@ -19,6 +19,7 @@ from ..context import LocalContext, PageContext, SiteContext, municipality_value
 from ..structured import script_json, service_jsonld
 from ..texts import PageTemplates
 from .campaign.values import campaign_placeholders
+from .slides.social import og_meta, portal_og_meta
 
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Davvisámegiella"}
 
@@ -111,6 +112,7 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
         "home": local.home_path,
         "jsonld": script_json(service_jsonld(local, local.home_url, site.project.languages_of(local.municipality))),
         "accessibility_statement": local.municipality.accessibility_statement,
+        "og": og_meta(local),
         "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "home": site.local(local.municipality.id, lang).home_path,
                        "pages": sorted(p.key for p in site.local(local.municipality.id, lang).pages)}
                       for lang in site.project.languages_of(local.municipality)],
@@ -120,7 +122,7 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
 def _portal_theme(site: SiteContext, lang: str) -> dict[str, Any]:
     prefix = "" if lang == site_languages(site)[0] else f"{lang}/"
     return {"lang": lang, "municipality": None, "home": prefix, "nav": [], "jsonld": None,
-            "accessibility_statement": None,
+            "accessibility_statement": None, "og": portal_og_meta(site, lang),
             "languages": [{"lang": other, "name": LANGUAGE_NAMES[other], "pages": ["portal"],
                            "home": "" if other == site_languages(site)[0] else f"{other}/"}
                           for other in site_languages(site)]}
