@@ -15,6 +15,7 @@ from .engine import build_site
 from .load import Project, load_project
 from .output import staged_folder
 from .render import ArtifactRenderer, Renderer
+from .render.csp import PolicyRenderer
 from .render.sitemap import SitemapRenderer
 from .render.web import PortalIndexRenderer, WebRenderer, page_defaults
 from .texts import LanguageTexts, load_texts
@@ -55,8 +56,10 @@ def artifact_renderers() -> list[ArtifactRenderer]:
 
 
 def site_renderers() -> list[Renderer]:
-    """Renderers that write straight into the finished site folder, after the engine."""
-    return [SitemapRenderer()]
+    """Renderers that write straight into the finished site folder, after the engine.
+
+    PolicyRenderer reads every page the others wrote: keep it last."""
+    return [SitemapRenderer(), PolicyRenderer()]
 
 
 def write_markdown(site: SiteContext, out: Path) -> None:

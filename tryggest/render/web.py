@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import holidays
 import yaml
@@ -55,7 +56,8 @@ def _template_values(site: SiteContext, local: LocalContext, page: PageContext,
 
     materials = [asdict(item) for item in site.materials_of(local.municipality.id, local.lang)]
     return {"m": values, "national": local.national, "s": local.strings, "link": link, "site_link": site_link,
-            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials}
+            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials,
+            "exit": exit_target(site)}
 
 
 def public_holidays(site: SiteContext) -> list[str]:
@@ -83,6 +85,7 @@ def front_matter(site: SiteContext, local: LocalContext, page: PageContext, valu
             "canonical": local.base_url + page.path,
             "home": local.home_path,
             "ui": local.strings["ui"],
+            "safety": safety_front(site, local.strings),
             "accessibility_statement": local.municipality.accessibility_statement,
         },
     }
@@ -133,6 +136,7 @@ class PortalIndexRenderer:
             front = {"title": strings["portal_title"], "description": strings["portal_description"],
                      "tryggest": {"lang": lang, "page": "portal", "municipality": None, "home": prefix,
                                   "canonical": portal.base_url + prefix, "ui": strings["ui"], "nav": [],
+                                  "safety": safety_front(site, strings),
                                   "accessibility_statement": None,
                                   "alternates": _portal_alternates(site, lang)}}
             _write(out / "docs" / lang / "index.md", front, "\n".join(lines))
@@ -165,4 +169,16 @@ def page_defaults(site: SiteContext) -> dict[str, Any]:
     lang = portal.languages[0]
     return {"lang": lang, "page": "404", "municipality": None, "home": "", "canonical": portal.base_url,
             "ui": site.texts[lang].strings["ui"], "nav": [], "accessibility_statement": None,
-            "alternates": []}
+            "alternates": [], "safety": safety_front(site, site.texts[lang].strings)}
+
+
+def exit_target(site: SiteContext) -> dict[str, str]:
+    """Where the quick-exit button goes, for page texts that explain it: the URL and the bare host."""
+    url = site.project.portal.portal.exit_url
+    host = urlsplit(url).hostname or url
+    return {"url": url, "site": host.removeprefix("www.")}
+
+
+def safety_front(site: SiteContext, strings: dict[str, Any]) -> dict[str, Any]:
+    """The quick-exit button's target and its labels, for the theme's partials/tryggest-exit.html."""
+    return {**strings["safety"], "exit_url": site.project.portal.portal.exit_url}
