@@ -20,8 +20,9 @@ KEEP_BACK_FORWARD_CACHE = ["--disable-back-forward-cache"]
 AXE_PATH = "/__axe__/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 800}
-# 320 px is WCAG's reflow width; 640 px is a 1280 px screen at 200 % zoom.
-NARROW = [{"width": 320, "height": 640}, {"width": 640, "height": 400}]
+# WCAG's reflow width (a 1280 px screen at 400 % zoom), and the same screen at 200 % zoom.
+REFLOW = {"width": 320, "height": 640}
+ZOOM_200 = {"width": 640, "height": 400}
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><p>Weather forecast</p></html>"
 
 # Runs before any page script (and outside the page's Content-Security-Policy): records policy
@@ -40,7 +41,8 @@ new MutationObserver(() => {
 """
 
 AXE_RUN = """async (tags) => {
-  const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+  const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"],
+    iframes: false });
   const ids = (list) => list.map((rule) => rule.id);
   return {
     violations: result.violations.map((v) => ({ id: v.id, help: v.help,
@@ -101,7 +103,7 @@ class PageReport:
     path: str
     axe: dict[str, Any] = field(default_factory=dict)
     state: dict[str, Any] = field(default_factory=dict)
-    overflow: dict[int, list[str]] = field(default_factory=dict)
+    overflow: list[str] = field(default_factory=list)     # what sticks out at 320 px
     console: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
 

@@ -30,11 +30,12 @@ from browser_kit import (
     FOCUS_STYLE,
     INIT_SCRIPT,
     KEEP_BACK_FORWARD_CACHE,
-    NARROW,
     NEUTRAL_PAGE,
     OVERFLOW,
     PAGE_STATE,
+    REFLOW,
     WCAG_TAGS,
+    ZOOM_200,
     PageReport,
     serve,
     site_pages,
@@ -96,7 +97,8 @@ def walk(browser: Any, origin: str, demo_site: Path) -> Walk:
     page.on("request", lambda r: None if r.url.startswith((origin, "data:")) else current.foreign.append(r.url))
     page.on("console", lambda m: current.console.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: current.console.append(f"uncaught: {e}"))
-    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    # No route refuses other origins here: the pages' own policy must do that, and every request
+    # that is even attempted is recorded.
     reports = []
     for path in site_pages(demo_site):
         current = PageReport(path)
@@ -105,9 +107,8 @@ def walk(browser: Any, origin: str, demo_site: Path) -> Walk:
         page.add_script_tag(url=AXE_PATH)
         current.axe = page.evaluate(AXE_RUN, WCAG_TAGS)
         current.state = page.evaluate(PAGE_STATE)
-        for size in NARROW:
-            page.set_viewport_size(size)
-            current.overflow[size["width"]] = page.evaluate(OVERFLOW)
+        page.set_viewport_size(REFLOW)
+        current.overflow = page.evaluate(OVERFLOW)
         reports.append(current)
     leftovers = {"cookies": context.cookies(), "state": context.storage_state(),
                  "storage": page.evaluate("localStorage.length + sessionStorage.length")}
@@ -192,8 +193,8 @@ def test_every_page_has_a_policy_that_allows_only_its_own_origin(walk: Walk) -> 
     assert not _failures(walk, check)
 
 
-def test_no_horizontal_scrolling_at_320px_or_200_percent_zoom(walk: Walk) -> None:
-    assert not _failures(walk, lambda r: [f"{width} px: {els}" for width, els in r.overflow.items() if els])
+def test_no_horizontal_scrolling_at_320px(walk: Walk) -> None:
+    assert not _failures(walk, lambda r: [f"sticks out: {r.overflow}"] if r.overflow else [])
 
 
 # ---- Interactions, on representative pages ----------------------------------------------------
@@ -378,6 +379,12 @@ def test_exit_button_stays_on_screen_while_scrolling(visit_at: Any, viewport: di
         assert box["width"] >= viewport["width"] * 0.9, "full width on small screens"
     else:
         assert box["width"] < viewport["width"] * 0.3 and box["x"] > viewport["width"] * 0.6, "on the right"
+
+
+@pytest.mark.parametrize("path", SAMPLES)
+def test_no_horizontal_scrolling_at_200_percent_zoom(visit_at: Any, path: str) -> None:
+    visit = visit_at(path, viewport=ZOOM_200)
+    assert visit.page.evaluate(OVERFLOW) == []
 
 
 def test_print_leaves_out_the_exit_button_and_keeps_the_contact_box(visit_at: Any) -> None:
