@@ -352,10 +352,10 @@ def test_back_after_exit_shows_the_page_reset(visit_at: Any, origin: str) -> Non
         visit.page.keyboard.press("Shift")
     visit.left()
     visit.page.go_back(wait_until="commit")
-    visit.page.wait_for_function("() => window.__tg && window.__tg.shows.length > 0 && document.readyState === 'complete'")
+    # Restored from the back-forward cache, the page keeps its state and gets a second pageshow.
+    visit.page.wait_for_function("() => window.__tg && window.__tg.shows.length === 2", timeout=10_000)
     assert visit.page.url == origin + f"{FIRST}/"
-    shows = visit.page.evaluate("window.__tg.shows")
-    assert shows == [False, True], "the page came back from the back-forward cache and pageshow ran"
+    assert visit.page.evaluate("window.__tg.shows") == [False, True]
     state = visit.state()
     assert state == {"leaving": False, "overlay": 0, "dots": 0, "status": "", "title": title, "mainShown": True}
     visit.page.keyboard.press("Shift")
@@ -395,6 +395,9 @@ def test_print_leaves_out_the_exit_button_and_keeps_the_contact_box(visit_at: An
     contact = visit.page.locator(".tg-contact")
     assert contact.is_visible()
     assert DEMO.municipalities[FIRST].contact.phone.display in contact.inner_text()
+    assert not visit.page.locator("[data-tg-open]").is_visible(), "'open now' would be stale on paper"
+    if DEMO.municipalities[FIRST].example:
+        assert visit.page.locator(".tg-example").is_visible(), "demo data stays marked on paper"
 
 
 def test_policy_refuses_inline_scripts_and_other_origins(visit_at: Any) -> None:
@@ -411,3 +414,17 @@ def test_policy_refuses_inline_scripts_and_other_origins(visit_at: Any) -> None:
     assert any(v.startswith("script-src") for v in violations)
     assert any(v.startswith("connect-src") and "tracker.example.org" in v for v in violations)
     assert not visit.foreign, "the browser refused before any request left"
+
+
+def test_theme_remembers_choices_in_memory_only(visit_at: Any) -> None:
+    """Material keeps palette, tab, banner and repository choices through __md_set. In this setup
+    nothing calls it on a plain visit, but a theme feature switched on later would: the values must
+    stay in the page, not in localStorage or sessionStorage."""
+    visit = visit_at(f"{FIRST}/")
+    result = visit.page.evaluate("""() => {
+      __md_set("__palette", { index: 1 });
+      __md_set("__source", { stars: 3 }, sessionStorage);
+      return [__md_get("__palette"), __md_get("__source", sessionStorage), __md_get("__tabs"),
+              localStorage.length, sessionStorage.length];
+    }""")
+    assert result == [{"index": 1}, {"stars": 3}, None, 0, 0]
