@@ -26,7 +26,9 @@ ZOOM_200 = {"width": 640, "height": 400}
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><p>Weather forecast</p></html>"
 
 # Runs before any page script (and outside the page's Content-Security-Policy): records policy
-# violations and pageshow events, and reports what is visible the moment the quick exit starts.
+# violations and pageshow events, and reports what is visible the moment the quick exit starts
+# (through __tgLeaving, a function the test exposes; a console message could be lost when the
+# page is gone a moment later).
 INIT_SCRIPT = """
 window.__tg = { violations: [], shows: [] };
 document.addEventListener("securitypolicyviolation",
@@ -36,7 +38,7 @@ new MutationObserver(() => {
   const body = document.body;
   if (!body || !body.classList.contains("tg-leaving")) { return; }
   const shown = [...body.children].filter((el) => el.getClientRects().length > 0).map((el) => el.className);
-  console.info("tg-leaving " + JSON.stringify({ shown, title: document.title, text: body.innerText.trim() }));
+  if (window.__tgLeaving) { window.__tgLeaving({ shown, title: document.title, text: body.innerText.trim() }); }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["class"] });
 """
 

@@ -202,7 +202,9 @@ def test_no_horizontal_scrolling_at_320px(walk: Walk) -> None:
 @dataclass
 class Visit:
     page: Any
+    javascript: bool = True
     exits: list[dict[str, str]] = field(default_factory=list)    # headers of requests to the exit URL
+    held: list[Any] = field(default_factory=list)                # those requests, not answered yet
     foreign: list[str] = field(default_factory=list)
     leaving: list[dict[str, Any]] = field(default_factory=list)  # what was shown when the exit began
 
@@ -211,26 +213,34 @@ class Visit:
         return result
 
     def left(self) -> None:
+        """Wait for the exit. The neutral page is held back until the leaving page has reported
+        what it showed: once the other page has loaded, that report would be lost."""
+        for _ in range(200):
+            if self.held and (self.leaving or not self.javascript):
+                break
+            self.page.wait_for_timeout(25)
+        assert self.held, "the exit URL was requested"
+        for route in self.held:
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        self.held.clear()
         self.page.wait_for_url(EXIT_URL)
-        assert self.exits, "the exit URL was requested"
 
 
-def _neutral(visit: Visit, route: Any) -> None:
+def _hold(visit: Visit, route: Any) -> None:
     visit.exits.append(route.request.headers)
-    route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+    visit.held.append(route)
 
 
 def _open(browser: Any, origin: str, path: str, javascript: bool = True, clock: bool = False,
           viewport: dict[str, int] = DESKTOP) -> Visit:
     context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
     context.add_init_script(INIT_SCRIPT)
-    visit = Visit(context.new_page())
+    visit = Visit(context.new_page(), javascript)
+    context.expose_function("__tgLeaving", lambda shown: visit.leaving.append(shown))
     # The route registered last is asked first: the exit URL gets a neutral page, the rest is refused.
     context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
                   lambda route: (visit.foreign.append(route.request.url), route.abort()))
-    context.route(EXIT_URL + "**", lambda route: _neutral(visit, route))
-    visit.page.on("console", lambda m: visit.leaving.append(json.loads(m.text.split(" ", 1)[1]))
-                  if m.text.startswith("tg-leaving ") else None)
+    context.route(EXIT_URL + "**", lambda route: _hold(visit, route))
     if clock:
         visit.page.clock.install()
     visit.page.goto(origin + path)
@@ -258,10 +268,11 @@ def visit_at(browser: Any, origin: str, visits: list[Visit]) -> Any:
 def test_exit_button_hides_the_page_at_once_and_sends_no_referrer(visit_at: Any, path: str) -> None:
     visit = visit_at(path)
     lang = _lang_of(path)
-    visit.page.click("[data-tg-exit-button]")
+    visit.page.click("[data-tg-exit-button]", no_wait_after=True)   # the exit is held back in left()
     visit.left()
-    assert visit.leaving[0]["shown"] == ["tg-exit-overlay"], "only the overlay is visible while leaving"
-    assert visit.leaving[0]["text"] == visit.leaving[0]["title"] == SAFETY[lang]["leaving"]
+    leaving = visit.leaving[0]   # reported by INIT_SCRIPT the moment the page started leaving
+    assert leaving["shown"] == ["tg-exit-overlay"], "only the overlay is visible while leaving"
+    assert leaving["text"] == leaving["title"] == SAFETY[lang]["leaving"]
     assert all("referer" not in headers for headers in visit.exits)
     assert not visit.foreign
 
@@ -364,7 +375,7 @@ def test_back_after_exit_shows_the_page_reset(visit_at: Any, origin: str) -> Non
 
 def test_exit_works_as_a_plain_link_without_javascript(visit_at: Any) -> None:
     visit = visit_at(f"{FIRST}/", javascript=False)
-    visit.page.click("[data-tg-exit-button]")
+    visit.page.click("[data-tg-exit-button]", no_wait_after=True)   # the exit is held back in left()
     visit.left()
 
 
