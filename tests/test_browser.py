@@ -84,6 +84,7 @@ def origin(demo_site: Path) -> Iterator[str]:
 @dataclass
 class Walk:
     reports: list[PageReport]
+    rules: list[str]                                          # the axe rules run on every page
     leftovers: dict[str, Any] = field(default_factory=dict)   # cookies and storage after the whole walk
 
 
@@ -99,13 +100,14 @@ def walk(browser: Any, origin: str, demo_site: Path) -> Walk:
     page.on("pageerror", lambda e: current.console.append(f"uncaught: {e}"))
     # No route refuses other origins here: the pages' own policy must do that, and every request
     # that is even attempted is recorded.
-    reports = []
+    reports, rules = [], []
     for path in site_pages(demo_site):
         current = PageReport(path)
         page.set_viewport_size(DESKTOP)
         page.goto(origin + path)
         page.add_script_tag(url=AXE_PATH)
         current.axe = page.evaluate(AXE_RUN, WCAG_TAGS)
+        rules = rules or page.evaluate("(tags) => axe.getRules(tags).map((rule) => rule.ruleId)", WCAG_TAGS)
         current.state = page.evaluate(PAGE_STATE)
         page.set_viewport_size(REFLOW)
         current.overflow = page.evaluate(OVERFLOW)
@@ -113,15 +115,16 @@ def walk(browser: Any, origin: str, demo_site: Path) -> Walk:
     leftovers = {"cookies": context.cookies(), "state": context.storage_state(),
                  "storage": page.evaluate("localStorage.length + sessionStorage.length")}
     context.close()
-    _save_report(reports)
-    return Walk(reports, leftovers)
+    _save_report(reports, rules)
+    return Walk(reports, rules, leftovers)
 
 
-def _save_report(reports: list[PageReport]) -> None:
+def _save_report(reports: list[PageReport], rules: list[str]) -> None:
     target = os.environ.get("TRYGGEST_BROWSER_REPORT")
     if target:
-        rules = sorted({rule for r in reports for rule in r.axe.get("applied", [])})
-        Path(target).write_text(json.dumps({"pages": [r.path for r in reports], "axe_rules_applied": rules,
+        applied = sorted({rule for r in reports for rule in r.axe.get("applied", [])})
+        Path(target).write_text(json.dumps({"pages": [r.path for r in reports], "axe_rules_run": rules,
+                                            "axe_rules_applied": applied,
                                             "reports": [asdict(r) for r in reports]}, indent=1), encoding="utf-8")
 
 
@@ -141,6 +144,10 @@ def test_walk_covers_every_municipality_and_language(walk: Walk) -> None:
 
 def test_axe_finds_no_wcag_2_1_aa_violation_on_any_page(walk: Walk) -> None:
     assert all(r.axe["applied"] for r in walk.reports), "axe ran on every page"
+    key_rules = {"color-contrast", "html-has-lang", "html-lang-valid", "link-name", "bypass", "document-title",
+                 "meta-viewport", "list", "link-in-text-block"}
+    assert key_rules <= {rule for r in walk.reports for rule in r.axe["applied"]}
+    assert len(walk.rules) > 50, "every WCAG 2.1 A and AA rule of axe runs"
     assert not _failures(walk, lambda r: [f"{v['id']} ({v['help']}): {v['nodes']}" for v in r.axe["violations"]])
 
 
