@@ -4,6 +4,7 @@ scripts they run inside pages."""
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -158,3 +159,54 @@ def serve(site: Path, axe_file: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class Visit:
+    """One page opened in a fresh browser context, with the exit URL held and other origins refused."""
+
+    page: Any
+    exit_url: str
+    javascript: bool = True
+    exits: list[dict[str, str]] = field(default_factory=list)    # headers of requests to the exit URL
+    held: list[Any] = field(default_factory=list)                # those requests, not answered yet
+    foreign: list[str] = field(default_factory=list)
+    leaving: list[dict[str, Any]] = field(default_factory=list)  # what was shown when the exit began
+
+    def state(self) -> dict[str, Any]:
+        result: dict[str, Any] = self.page.evaluate(EXIT_STATE)
+        return result
+
+    def left(self) -> None:
+        """Wait for the exit. The neutral page is held back until the leaving page has reported
+        what it showed: once the other page has loaded, that report would be lost."""
+        for _ in range(200):
+            if self.held and (self.leaving or not self.javascript):
+                break
+            self.page.wait_for_timeout(25)
+        assert self.held, "the exit URL was requested"
+        for route in self.held:
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        self.held.clear()
+        self.page.wait_for_url(self.exit_url)
+
+
+def _hold(visit: Visit, route: Any) -> None:
+    visit.exits.append(route.request.headers)
+    visit.held.append(route)
+
+
+def open_visit(browser: Any, url: str, exit_url: str, javascript: bool = True, clock: bool = False,
+               viewport: dict[str, int] = DESKTOP) -> Visit:
+    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+    context.add_init_script(INIT_SCRIPT)
+    visit = Visit(context.new_page(), exit_url, javascript)
+    context.expose_function("__tgLeaving", lambda shown: visit.leaving.append(shown))
+    # The route registered last is asked first: the exit URL gets a neutral page, the rest is refused.
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
+                  lambda route: (visit.foreign.append(route.request.url), route.abort()))
+    context.route(exit_url + "**", lambda route: _hold(visit, route))
+    if clock:
+        visit.page.clock.install()
+    visit.page.goto(url)
+    return visit

@@ -26,17 +26,17 @@ from browser_kit import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
-    EXIT_STATE,
     FOCUS_STYLE,
     INIT_SCRIPT,
     KEEP_BACK_FORWARD_CACHE,
-    NEUTRAL_PAGE,
     OVERFLOW,
     PAGE_STATE,
     REFLOW,
     WCAG_TAGS,
     ZOOM_200,
     PageReport,
+    Visit,
+    open_visit,
     serve,
     site_pages,
 )
@@ -206,54 +206,6 @@ def test_no_horizontal_scrolling_at_320px(walk: Walk) -> None:
 
 # ---- Interactions, on representative pages ----------------------------------------------------
 
-@dataclass
-class Visit:
-    page: Any
-    javascript: bool = True
-    exits: list[dict[str, str]] = field(default_factory=list)    # headers of requests to the exit URL
-    held: list[Any] = field(default_factory=list)                # those requests, not answered yet
-    foreign: list[str] = field(default_factory=list)
-    leaving: list[dict[str, Any]] = field(default_factory=list)  # what was shown when the exit began
-
-    def state(self) -> dict[str, Any]:
-        result: dict[str, Any] = self.page.evaluate(EXIT_STATE)
-        return result
-
-    def left(self) -> None:
-        """Wait for the exit. The neutral page is held back until the leaving page has reported
-        what it showed: once the other page has loaded, that report would be lost."""
-        for _ in range(200):
-            if self.held and (self.leaving or not self.javascript):
-                break
-            self.page.wait_for_timeout(25)
-        assert self.held, "the exit URL was requested"
-        for route in self.held:
-            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
-        self.held.clear()
-        self.page.wait_for_url(EXIT_URL)
-
-
-def _hold(visit: Visit, route: Any) -> None:
-    visit.exits.append(route.request.headers)
-    visit.held.append(route)
-
-
-def _open(browser: Any, origin: str, path: str, javascript: bool = True, clock: bool = False,
-          viewport: dict[str, int] = DESKTOP) -> Visit:
-    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-    context.add_init_script(INIT_SCRIPT)
-    visit = Visit(context.new_page(), javascript)
-    context.expose_function("__tgLeaving", lambda shown: visit.leaving.append(shown))
-    # The route registered last is asked first: the exit URL gets a neutral page, the rest is refused.
-    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
-                  lambda route: (visit.foreign.append(route.request.url), route.abort()))
-    context.route(EXIT_URL + "**", lambda route: _hold(visit, route))
-    if clock:
-        visit.page.clock.install()
-    visit.page.goto(origin + path)
-    return visit
-
-
 @pytest.fixture
 def visits(browser: Any) -> Iterator[list[Visit]]:
     opened: list[Visit] = []
@@ -265,7 +217,7 @@ def visits(browser: Any) -> Iterator[list[Visit]]:
 @pytest.fixture
 def visit_at(browser: Any, origin: str, visits: list[Visit]) -> Any:
     def opener(path: str, **options: Any) -> Visit:
-        visit = _open(browser, origin, path, **options)
+        visit = open_visit(browser, origin + path, EXIT_URL, **options)
         visits.append(visit)
         return visit
     return opener
