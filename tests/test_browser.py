@@ -41,22 +41,32 @@ from browser_kit import (
     site_pages,
 )
 from conftest import REPO
+from playwright.sync_api import sync_playwright
 
 from tryggest.load import load_project
 from tryggest.texts import load_texts
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 DEMO = load_project(REPO)
 DEFAULT_LANG = DEMO.portal.portal.languages[0]
 EXIT_URL = DEMO.portal.portal.exit_url
 AXE_FILE = REPO / "node_modules/axe-core/axe.min.js"
-FIRST = sorted(DEMO.municipalities)[0]
-SAMI = next(m for m in sorted(DEMO.municipalities) if "se" in DEMO.languages_of(DEMO.municipalities[m]))
 SAFETY = {lang: load_texts(REPO, lang).strings["safety"] for lang in ("nb", "nn", "en", "se")}
-# A few representative pages: a municipality's home and safety page, a Sami page, the portal, 404.
-SAMPLES = [f"{FIRST}/", f"{FIRST}/trygg-pa-nett/", f"en/{FIRST}/", f"se/{SAMI}/trygg-pa-nett/", "", "404.html"]
+
+
+def _first_in(lang: str) -> str:
+    """Home path of the first demo municipality that has pages in ``lang``."""
+    mid = next(m for m in sorted(DEMO.municipalities) if lang in DEMO.languages_of(DEMO.municipalities[m]))
+    return f"{mid}/" if lang == DEFAULT_LANG else f"{lang}/{mid}/"
+
+
+HOME = _first_in(DEFAULT_LANG)
+HOME_CONTACT = DEMO.municipalities[HOME.rstrip("/")].contact
+TEXT = SAFETY[DEFAULT_LANG]
+# A few representative pages: a municipality's home and safety page, an English and a Sami page,
+# the portal and the 404 page.
+SAMPLES = [HOME, f"{HOME}trygg-pa-nett/", _first_in("en"), f"{_first_in('se')}trygg-pa-nett/", "", "404.html"]
 
 
 def _lang_of(path: str) -> str:
@@ -68,7 +78,7 @@ def _lang_of(path: str) -> str:
 def browser() -> Iterator[Any]:
     if not CHROMIUM.is_file() or not AXE_FILE.is_file():
         pytest.fail("Chromium or axe-core is missing: run ./scripts/setup")
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
                                               ignore_default_args=KEEP_BACK_FORWARD_CACHE)
         yield chromium
@@ -237,7 +247,7 @@ def test_exit_button_hides_the_page_at_once_and_sends_no_referrer(visit_at: Any,
 
 
 def test_keyboard_reaches_skip_link_exit_and_phone_in_the_first_tab_presses(visit_at: Any) -> None:
-    visit = visit_at(f"{FIRST}/")
+    visit = visit_at(HOME)
     keys = visit.page.keyboard
     stops = []
     for _ in range(3):
@@ -249,11 +259,11 @@ def test_keyboard_reaches_skip_link_exit_and_phone_in_the_first_tab_presses(visi
     keys.press("Tab")
     keys.press("Enter")
     keys.press("Tab")
-    assert visit.page.evaluate(FOCUS_STYLE)["href"] == f"tel:{DEMO.municipalities[FIRST].contact.phone.e164}"
+    assert visit.page.evaluate(FOCUS_STYLE)["href"] == f"tel:{HOME_CONTACT.phone.e164}"
 
 
 def test_every_tab_stop_shows_where_the_focus_is(visit_at: Any) -> None:
-    visit = visit_at(f"{FIRST}/trygg-pa-nett/")
+    visit = visit_at(f"{HOME}trygg-pa-nett/")
     seen = []
     for _ in range(60):
         visit.page.keyboard.press("Tab")
@@ -266,7 +276,7 @@ def test_every_tab_stop_shows_where_the_focus_is(visit_at: Any) -> None:
 
 
 def test_exit_skip_link_leaves_from_the_keyboard(visit_at: Any) -> None:
-    visit = visit_at(f"en/{FIRST}/")
+    visit = visit_at(_first_in("en"))
     visit.page.keyboard.press("Tab")
     visit.page.keyboard.press("Tab")
     assert visit.page.evaluate(FOCUS_STYLE)["text"] == SAFETY["en"]["exit_label"]
@@ -275,17 +285,17 @@ def test_exit_skip_link_leaves_from_the_keyboard(visit_at: Any) -> None:
 
 
 def test_three_presses_of_shift_leave_and_are_announced(visit_at: Any) -> None:
-    visit = visit_at(f"{FIRST}/")
+    visit = visit_at(HOME)
     visit.page.keyboard.press("Shift")
-    assert (visit.state()["dots"], visit.state()["status"]) == (1, SAFETY["nb"]["press_two_more"])
+    assert (visit.state()["dots"], visit.state()["status"]) == (1, TEXT["press_two_more"])
     visit.page.keyboard.press("Shift")
-    assert (visit.state()["dots"], visit.state()["status"]) == (2, SAFETY["nb"]["press_one_more"])
+    assert (visit.state()["dots"], visit.state()["status"]) == (2, TEXT["press_one_more"])
     visit.page.keyboard.press("Shift")
     visit.left()
 
 
 def test_shift_with_other_keys_never_leaves(visit_at: Any) -> None:
-    visit = visit_at(f"{FIRST}/")
+    visit = visit_at(HOME)
     keys = visit.page.keyboard
     for _ in range(3):
         keys.press("Shift+A")
@@ -293,14 +303,14 @@ def test_shift_with_other_keys_never_leaves(visit_at: Any) -> None:
     keys.press("Shift")
     keys.press("Shift")
     keys.press("a")
-    assert (visit.state()["dots"], visit.state()["status"]) == (0, SAFETY["nb"]["expired"])
+    assert (visit.state()["dots"], visit.state()["status"]) == (0, TEXT["expired"])
     keys.press("Shift")
-    assert (visit.state()["dots"], visit.state()["status"]) == (1, SAFETY["nb"]["press_two_more"])
+    assert (visit.state()["dots"], visit.state()["status"]) == (1, TEXT["press_two_more"])
     assert not visit.state()["leaving"] and not visit.exits
 
 
 def test_shift_count_runs_out_after_five_seconds_of_no_press(visit_at: Any) -> None:
-    visit = visit_at(f"nn/{FIRST}/", clock=True)
+    visit = visit_at(_first_in("nn"), clock=True)
     keys, clock = visit.page.keyboard, visit.page.clock
     keys.press("Shift")
     keys.press("Shift")
@@ -316,7 +326,7 @@ def test_shift_count_runs_out_after_five_seconds_of_no_press(visit_at: Any) -> N
 
 
 def test_back_after_exit_shows_the_page_reset(visit_at: Any, origin: str) -> None:
-    visit = visit_at(f"{FIRST}/")
+    visit = visit_at(HOME)
     title = visit.page.title()
     for _ in range(3):
         visit.page.keyboard.press("Shift")
@@ -324,7 +334,7 @@ def test_back_after_exit_shows_the_page_reset(visit_at: Any, origin: str) -> Non
     visit.page.go_back(wait_until="commit")
     # Restored from the back-forward cache, the page keeps its state and gets a second pageshow.
     visit.page.wait_for_function("() => window.__tg && window.__tg.shows.length === 2", timeout=10_000)
-    assert visit.page.url == origin + f"{FIRST}/"
+    assert visit.page.url == origin + HOME
     assert visit.page.evaluate("window.__tg.shows") == [False, True]
     state = visit.state()
     assert state == {"leaving": False, "overlay": 0, "dots": 0, "status": "", "title": title, "mainShown": True}
@@ -333,14 +343,14 @@ def test_back_after_exit_shows_the_page_reset(visit_at: Any, origin: str) -> Non
 
 
 def test_exit_works_as_a_plain_link_without_javascript(visit_at: Any) -> None:
-    visit = visit_at(f"{FIRST}/", javascript=False)
+    visit = visit_at(HOME, javascript=False)
     visit.page.click("[data-tg-exit-button]", no_wait_after=True)   # the exit is held back in left()
     visit.left()
 
 
 @pytest.mark.parametrize("viewport", [{"width": 320, "height": 480}, {"width": 1280, "height": 500}])
 def test_exit_button_stays_on_screen_while_scrolling(visit_at: Any, viewport: dict[str, int]) -> None:
-    visit = visit_at(f"{FIRST}/trygg-pa-nett/", viewport=viewport)
+    visit = visit_at(f"{HOME}trygg-pa-nett/", viewport=viewport)
     visit.page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     assert visit.page.evaluate("window.scrollY") > 1000, "the page scrolled far"
     box = visit.page.locator("[data-tg-exit-button]").bounding_box()
@@ -358,20 +368,20 @@ def test_no_horizontal_scrolling_at_200_percent_zoom(visit_at: Any, path: str) -
 
 
 def test_print_leaves_out_the_exit_button_and_keeps_the_contact_box(visit_at: Any) -> None:
-    visit = visit_at(f"{FIRST}/")
+    visit = visit_at(HOME)
     visit.page.emulate_media(media="print")
     assert not visit.page.locator("[data-tg-exit]").is_visible()
     assert not visit.page.locator(".tg-skip").is_visible()
     contact = visit.page.locator(".tg-contact")
     assert contact.is_visible()
-    assert DEMO.municipalities[FIRST].contact.phone.display in contact.inner_text()
+    assert HOME_CONTACT.phone.display in contact.inner_text()
     assert not visit.page.locator("[data-tg-open]").is_visible(), "'open now' would be stale on paper"
-    if DEMO.municipalities[FIRST].example:
+    if DEMO.municipalities[HOME.rstrip("/")].example:
         assert visit.page.locator(".tg-example").is_visible(), "demo data stays marked on paper"
 
 
 def test_policy_refuses_inline_scripts_and_other_origins(visit_at: Any) -> None:
-    visit = visit_at(f"{FIRST}/")
+    visit = visit_at(HOME)
     ran = visit.page.evaluate("""async () => {
       const script = document.createElement("script");
       script.textContent = "window.__inlineRan = true";
@@ -390,7 +400,7 @@ def test_theme_remembers_choices_in_memory_only(visit_at: Any) -> None:
     """Material keeps palette, tab, banner and repository choices through __md_set. In this setup
     nothing calls it on a plain visit, but a theme feature switched on later would: the values must
     stay in the page, not in localStorage or sessionStorage."""
-    visit = visit_at(f"{FIRST}/")
+    visit = visit_at(HOME)
     result = visit.page.evaluate("""() => {
       __md_set("__palette", { index: 1 });
       __md_set("__source", { stars: 3 }, sessionStorage);
