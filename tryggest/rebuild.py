@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from .artifacts import Cache, produce
 from .context import SiteContext
 from .output import replace_folder
-from .pipeline import CACHE_DIR, BuildOptions, artifact_renderers, check
+from .pipeline import CACHE_DIR, BuildOptions, artifact_renderers, check, secure
 from .problems import InputError, Problem, did_you_mean
 
 
@@ -43,6 +43,7 @@ def rebuild_files(options: BuildOptions, families: Sequence[str], municipality: 
         produce(jobs, work, Cache(options.root / CACHE_DIR)).add_to(scoped)
         for renderer in renderers:
             scoped.materials.extend(renderer.materials(scoped, work))
+        secure([work], options.site_dir)
         for folder in sorted({PurePosixPath(local.files_path()).parent for local in scoped.building}):
             if (work / folder).is_dir():
                 _swap_in(work / folder, options.site_dir / folder)

@@ -21,6 +21,7 @@ def page_view(data: dict[str, Any], meta: dict[str, Any] | None) -> dict[str, An
         "path": info["path"],
         "canonical": data["base_url"] + info["path"],
         "ui": data["ui"][lang],
+        "safety": data["safety"][lang],
         "nav": [{**item, "current": item["key"] == key} for item in base["nav"]],
         "alternates": [_alternate(other, key, lang) for other in base["languages"]] if key != "404" else [],
     }

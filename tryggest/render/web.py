@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import holidays
 import yaml
@@ -57,7 +58,7 @@ def _template_values(site: SiteContext, local: LocalContext, page: PageContext,
     materials = [asdict(item) for item in site.materials_of(local.municipality.id, local.lang)]
     return {"m": values, "national": local.national, "s": local.strings, "link": link, "site_link": site_link,
             "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials,
-            **campaign_placeholders(site, local)}
+            "exit": exit_target(site), **campaign_placeholders(site, local)}
 
 
 def public_holidays(site: SiteContext) -> list[str]:
@@ -85,6 +86,7 @@ def theme_data(site: SiteContext) -> dict[str, Any]:
     languages = site_languages(site)
     return {
         "ui": {lang: texts.strings["ui"] for lang, texts in site.texts.items()},
+        "safety": {lang: safety_front(site, texts.strings) for lang, texts in site.texts.items()},
         "locals": {local_key(local): _local_theme(site, local, holiday_dates) for local in site.building},
         "portals": {lang: _portal_theme(site, lang) for lang in languages},
         "default_language": languages[0],
@@ -147,3 +149,15 @@ def _write(path: Path, front: dict[str, Any], body: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     head = yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000)
     path.write_text(f"---\n{head}---\n\n{body}", encoding="utf-8")
+
+
+def exit_target(site: SiteContext) -> dict[str, str]:
+    """Where the quick-exit button goes, for page texts that explain it: the URL and the bare host."""
+    url = site.project.portal.portal.exit_url
+    host = urlsplit(url).hostname or url
+    return {"url": url, "site": host.removeprefix("www.")}
+
+
+def safety_front(site: SiteContext, strings: dict[str, Any]) -> dict[str, Any]:
+    """The quick-exit button's target and its labels, for the theme's partials/tryggest-exit.html."""
+    return {**strings["safety"], "exit_url": site.project.portal.portal.exit_url}
