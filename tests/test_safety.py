@@ -13,8 +13,9 @@ import pytest
 from conftest import REPO
 
 from tryggest.load import load_project
+from tryggest.pipeline import secure
 from tryggest.problems import InputError
-from tryggest.render.csp import PolicyRenderer, inline_code, policy, with_policy
+from tryggest.render.csp import inline_code, policy, with_policy
 from tryggest.texts import load_texts
 
 DEMO = load_project(REPO)
@@ -67,7 +68,7 @@ def test_renderer_hashes_each_page_and_writes_the_union_header(tmp_path: Path) -
     (tmp_path / "a.html").write_text(_page("<script>one()</script>"), encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub/b.html").write_text(_page("<style>p{}</style>"), encoding="utf-8")
-    PolicyRenderer().render(None, tmp_path)  # type: ignore[arg-type]  # the site context is not used
+    secure([tmp_path], tmp_path)
     a = META.search((tmp_path / "a.html").read_text(encoding="utf-8"))
     b = META.search((tmp_path / "sub/b.html").read_text(encoding="utf-8"))
     assert a and _sha("one()") in a.group(1) and _sha("p{}") not in a.group(1)
@@ -79,7 +80,7 @@ def test_renderer_hashes_each_page_and_writes_the_union_header(tmp_path: Path) -
 def test_renderer_refuses_inline_attributes_with_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text(_page("", '<img src="x.png" onerror="steal()" alt="">'), encoding="utf-8")
     with pytest.raises(InputError) as error:
-        PolicyRenderer().render(None, tmp_path)  # type: ignore[arg-type]
+        secure([tmp_path], tmp_path)
     assert str(error.value).startswith("a.html:6:7: <img onerror=...> is refused by the Content-Security-Policy")
 
 
