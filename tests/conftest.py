@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +51,18 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "site"
     build(BuildOptions(REPO, out, force=True))
     return out
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Debian's) for every browser test: Playwright allows one per process."""
+    from browser_kit import CHROMIUM, CHROMIUM_ARGS, KEEP_BACK_FORWARD_CACHE
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.is_file() or not (REPO / "node_modules/axe-core/axe.min.js").is_file():
+        pytest.fail("Chromium or axe-core is missing: run ./scripts/setup")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                              ignore_default_args=KEEP_BACK_FORWARD_CACHE)
+        yield chromium
+        chromium.close()

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -40,8 +41,12 @@ def _kind(path: Path) -> str:
     return path.stem.split("-")[-1]
 
 
+SLIDE_IMAGE = re.compile(r"^(lysbilde-\d-(liggende|staende)|innlegg|delingsbilde)\.png$")
+
+
 def _local_images(site: Path) -> list[Path]:
-    return sorted(p for p in (site / "filer").glob("*/*/*.png"))
+    # The same folders hold the print previews; these are the slides and social images.
+    return sorted(p for p in (site / "filer").glob("*/*/*.png") if SLIDE_IMAGE.match(p.name))
 
 
 @dataclass
@@ -110,7 +115,7 @@ def test_every_language_version_has_its_slides_and_images(demo_site: Path) -> No
     for municipality in DEMO.municipalities.values():
         for lang in DEMO.languages_of(municipality):
             folder = demo_site / "filer" / municipality.id / lang
-            names = {p.name for p in folder.glob("*.png")}
+            names = {p.name for p in folder.glob("*.png") if SLIDE_IMAGE.match(p.name)}
             expected = {f"lysbilde-{n}-{o}.png" for n in range(1, len(SLIDES) + 1) for o in ("liggende", "staende")}
             assert names == expected | {"innlegg.png", "delingsbilde.png"}, folder
             assert (folder / "lysbilder/index.html").is_file()
@@ -378,13 +383,16 @@ def test_every_page_points_at_an_existing_link_preview_image(demo_site: Path) ->
 def test_materials_page_lists_slides_and_images_with_previews(demo_site: Path) -> None:
     page = demo_site / "en/porsanger/materiell/index.html"
     html = page.read_text(encoding="utf-8")
-    links = re.findall(r'<a class="tg-material__link" href="([^"]+)"><img class="tg-material__preview" src="([^"]+)"', html)
-    targets = {(page.parent / href).resolve() for href, _ in links}
+    previews = re.findall(r'<img class="tg-material__preview" src="([^"]+)"', html)
+    hrefs = re.findall(r'<p><a href="([^"]+)"(?: download)?>', html)
+    targets = {(page.parent / href).resolve() for href in hrefs}
     for name in ["lysbilder", *(f"lysbilde-{n}-{o}.png" for n in range(1, 6) for o in ("liggende", "staende")),
                  "innlegg.png", "delingsbilde.png"]:
         assert (demo_site / "filer/porsanger/en" / name).resolve() in targets, name
-    for href, preview in links:
+    assert previews
+    for href in hrefs:
         assert (page.parent / href).exists(), href
+    for preview in previews:
         assert (page.parent / preview).is_file(), preview
     assert "1920 × 1080 px" in html and "Slideshow for info screens" in html
 
@@ -418,27 +426,21 @@ def served(demo_site: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_slideshow_advances_loops_offline_and_stays_on_its_own_site(served: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_slideshow_advances_loops_offline_and_stays_on_its_own_site(served: str, browser: Any) -> None:
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        context = browser.new_context(viewport={"width": 1280, "height": 720}, reduced_motion="reduce")
-        page = context.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(f"{served}/filer/sandefjord/nb/lysbilder/?sekunder=1", wait_until="load")
-        assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth === 1920)")
-        assert page.eval_on_selector(".slide", "e => getComputedStyle(e).transitionDuration") == "0s"
-        context.set_offline(True)
-        page.wait_for_function("document.querySelector('.show').dataset.current === '2'", timeout=8000)
-        page.wait_for_function("document.querySelector('.show').dataset.current === '0'", timeout=8000)
-        visible = page.evaluate("[...document.querySelectorAll('.slide')]"
-                                ".filter(s => getComputedStyle(s).opacity === '1').length")
-        current_ok = page.evaluate("(() => { const i = document.querySelector('.slide.is-current img');"
-                                   " return i.complete && i.naturalWidth > 0; })()")
-        browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, reduced_motion="reduce")
+    page = context.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{served}/filer/sandefjord/nb/lysbilder/?sekunder=1", wait_until="load")
+    assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth === 1920)")
+    assert page.eval_on_selector(".slide", "e => getComputedStyle(e).transitionDuration") == "0s"
+    context.set_offline(True)
+    page.wait_for_function("document.querySelector('.show').dataset.current === '2'", timeout=8000)
+    page.wait_for_function("document.querySelector('.show').dataset.current === '0'", timeout=8000)
+    visible = page.evaluate("[...document.querySelectorAll('.slide')]"
+                            ".filter(s => getComputedStyle(s).opacity === '1').length")
+    current_ok = page.evaluate("(() => { const i = document.querySelector('.slide.is-current img');"
+                               " return i.complete && i.naturalWidth > 0; })()")
+    context.close()
     assert visible == 1 and current_ok
     assert requests and all(url.startswith(served + "/") for url in requests), requests

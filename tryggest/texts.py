@@ -60,6 +60,9 @@ def _read_page(root: Path, path: Path, lang: str) -> PageSource:
     for key in ("title", "description"):
         if not meta.get(key):
             raise InputError([Problem(shown, 1, 1, key, "every page needs a title and a description")])
+        if '"' in str(meta[key]) or "<" in str(meta[key]):
+            # The theme writes these into HTML attributes as they are: a straight quote would cut them off.
+            raise InputError([Problem(shown, 1, 1, key, "use “typographic” quotes and no < in titles and descriptions")])
     key = path.relative_to(root / "content" / lang / "pages").with_suffix("").as_posix()
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     return PageSource(key, lang, meta["title"], meta["description"], body,

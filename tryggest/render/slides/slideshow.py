@@ -24,6 +24,7 @@ _PAGE = """<!doctype html>
 <meta name="robots" content="noindex">
 <meta name="referrer" content="no-referrer">
 <title>{{ title }}</title>
+<link rel="icon" href="../../../../assets/favicon.svg">
 <link rel="stylesheet" href="lysbilder.css">
 <script src="lysbilder.js" defer></script>
 </head>
