@@ -8,6 +8,7 @@ input or changed code always renders anew and an unchanged one never does.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import inspect
@@ -16,13 +17,15 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 RenderFunction = Callable[[Any], dict[str, bytes]]
+Timings = list[tuple[str, float]]
+_parts: Timings = []  # filled by ``timed_part`` in whichever process runs the job
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,10 @@ class Report:
     reused: int = 0
     seconds: dict[str, list[float]] = field(default_factory=dict)
 
-    def add(self, kind: str, seconds: float) -> None:
+    def add(self, timings: Timings) -> None:
         self.rendered += 1
-        self.seconds.setdefault(kind, []).append(seconds)
+        for kind, seconds in timings:
+            self.seconds.setdefault(kind, []).append(seconds)
 
     def add_to(self, site: Any) -> None:
         """Count this report in the build's totals (``SiteContext``), for the CLI and the benchmark."""
@@ -112,8 +116,8 @@ def produce(jobs: Iterable[Job], out: Path, cache: Cache | None, workers: int = 
         report.reused += 1
         for relative, path in cached.items():
             _place(path, out / relative)
-    for job, key, files, seconds in _render_all(todo, workers or (os.cpu_count() or 1), progress):
-        report.add(job.kind, seconds)
+    for _job, key, files, timings in _render_all(todo, workers or (os.cpu_count() or 1), progress):
+        report.add(timings)
         if cache:
             cache.put(key, files)
         for relative, data in files.items():
@@ -131,26 +135,38 @@ def _place(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _timed(job: Job) -> tuple[dict[str, bytes], float]:
+@contextlib.contextmanager
+def timed_part(kind: str) -> Iterator[None]:
+    """Time one file of a job on its own, under ``kind`` ("pdf/card", "png/preview").
+
+    A print job makes a PDF and its PNG preview; the benchmark reports each file type separately.
+    """
+    start = time.perf_counter()
+    yield
+    _parts.append((kind, time.perf_counter() - start))
+
+
+def _timed(job: Job) -> tuple[dict[str, bytes], Timings]:
+    _parts.clear()
     start = time.perf_counter()
     files = job.render(job.payload)
-    return files, time.perf_counter() - start
+    return files, list(_parts) or [(job.kind, time.perf_counter() - start)]
 
 
 def _render_all(todo: list[tuple[Job, str]], workers: int, progress: bool
-                ) -> Iterable[tuple[Job, str, dict[str, bytes], float]]:
+                ) -> Iterable[tuple[Job, str, dict[str, bytes], Timings]]:
     bar = _progress(len(todo), progress)
     if workers <= 1 or len(todo) < 2:
         for job, key in todo:
-            files, seconds = _timed(job)
+            files, timings = _timed(job)
             bar.update(1)
-            yield job, key, files, seconds
+            yield job, key, files, timings
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for (job, key), (files, seconds) in zip(todo, pool.map(_timed, [j for j, _ in todo], chunksize=4),
+            for (job, key), (files, timings) in zip(todo, pool.map(_timed, [j for j, _ in todo], chunksize=4),
                                                     strict=True):
                 bar.update(1)
-                yield job, key, files, seconds
+                yield job, key, files, timings
     bar.close()
 
 

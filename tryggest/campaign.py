@@ -24,6 +24,7 @@ Defaults, for a ``campaign`` block that leaves things out:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -140,10 +141,16 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, (first_of_next - timedelta(days=1)).day))
 
 
+@functools.lru_cache(maxsize=16)
+def _public_holidays(year: int) -> holidays.HolidayBase:
+    # Building the holiday table is slow; a national build asks for the same few years thousands of times.
+    return holidays.country_holidays("NO", years=[year, year + 1])
+
+
 def next_working_day(day: date, avoid_july: bool) -> date:
     if avoid_july and day.month == SUMMER_HOLIDAY_MONTH:
         day = date(day.year, SUMMER_HOLIDAY_MONTH + 1, 1)
-    closed = holidays.country_holidays("NO", years=[day.year, day.year + 1])
+    closed = _public_holidays(day.year)
     while day.weekday() >= 5 or day in closed:
         day += timedelta(days=1)
     return day

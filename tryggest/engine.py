@@ -2,18 +2,27 @@
 
 Only this module imports MkDocs for building. To move to another engine (Zensical, ProperDocs),
 replace ``build_site``: it takes the generated Markdown folder and writes a static site folder.
+
+MkDocs renders on one core, and the i18n plugin builds one language after the other. On a machine
+with more cores the languages are shared out: the default language (served from the root) is built
+here, the other groups in worker processes into folders of their own, whose language folders and
+search entries are then moved into the site. The result is the same bytes as a build on one core.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
 from .problems import InputError, Problem
-from .search_split import split_search_index
+from .search_split import INDEX, split_search_index
 from .theme import page_view
 
 
@@ -21,35 +30,86 @@ class EngineError(Exception):
     """The engine refused the generated pages (strict mode turns warnings into this)."""
 
 
-def build_site(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any], languages: list[str]) -> None:
+def build_site(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any], languages: list[str],
+               workers: int = 0) -> None:
     """Build ``site_dir`` from the Markdown in ``docs_dir/<lang>/``; ``languages`` has the default first.
 
-    ``theme`` is the shared data the templates show (see ``tryggest.theme.page_view``).
+    ``theme`` is the shared data the templates show (see ``tryggest.theme.page_view``); ``workers``
+    is how many processes may build at once (0: one per core).
     """
+    if not (root / "mkdocs.yml").is_file():
+        raise InputError([Problem("mkdocs.yml", 1, 1, "", "file is missing")])
+    groups = language_groups(docs_dir, languages, workers or os.cpu_count() or 1)
+    parts = [site_dir.with_name(f".{site_dir.name}.part{i}") for i in range(1, len(groups))]
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, len(parts))) as pool:
+            waiting = [pool.submit(_build_group, root, docs_dir, part, theme, languages, group)
+                       for part, group in zip(parts, groups[1:], strict=True)]
+            _build_group(root, docs_dir, site_dir, theme, languages, groups[0])
+            for future in waiting:
+                future.result()
+        for part, group in zip(parts, groups[1:], strict=True):
+            _adopt(part, site_dir, group)
+    finally:
+        for part in parts:
+            shutil.rmtree(part, ignore_errors=True)
+    split_search_index(site_dir, languages)
+
+
+def language_groups(docs_dir: Path, languages: list[str], workers: int) -> list[list[str]]:
+    """Languages shared out over ``workers`` builds by page count; the default language leads the first."""
+    groups: list[list[str]] = [[languages[0]]]
+    loads = [_page_count(docs_dir / languages[0])]
+    for lang in sorted(languages[1:], key=lambda lang: -_page_count(docs_dir / lang)):
+        if len(groups) < workers:
+            groups.append([])
+            loads.append(0)
+        lightest = loads.index(min(loads))
+        groups[lightest].append(lang)
+        loads[lightest] += _page_count(docs_dir / lang)
+    return [sorted(group, key=languages.index) for group in groups if group]
+
+
+def _page_count(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.md"))
+
+
+def _build_group(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any], languages: list[str],
+                 group: list[str]) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        raise InputError([Problem("mkdocs.yml", 1, 1, "", "file is missing")])
     collector = _quiet_engine()
     try:
         # hooks=[]: the generator has already written the pages; the hook is only for plain `mkdocs`.
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              site_url=theme["base_url"], hooks=[], strict=True)
-        prepare_config(config, theme, languages)
+        prepare_config(config, theme, languages, group)
         build(config)
-        split_search_index(site_dir, languages)
     except (Abort, ConfigurationError) as exc:
         raise EngineError("\n".join([*collector.messages, str(exc)])) from None
 
 
-def prepare_config(config: Any, theme: dict[str, Any], languages: list[str]) -> None:
-    """Give the templates their data and build only the portal's languages (also used by the hook)."""
+def prepare_config(config: Any, theme: dict[str, Any], languages: list[str], group: list[str] | None = None) -> None:
+    """Give the templates their data and build the portal's languages, or the ``group`` of them
+    (the hook for plain ``mkdocs`` builds them all)."""
     config.site_url = theme["base_url"]
     config.plugins["tryggest-theme"] = ThemeData(theme)
-    _only_languages(config, languages)
+    _only_languages(config, languages, group or languages)
+
+
+def _adopt(part: Path, site_dir: Path, group: list[str]) -> None:
+    """Move a worker's language folders into the site and add its search entries to the site's index."""
+    for lang in group:
+        shutil.rmtree(site_dir / lang, ignore_errors=True)
+        os.replace(part / lang, site_dir / lang)
+    index_file = site_dir / INDEX
+    if index_file.is_file():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index["docs"] += json.loads((part / INDEX).read_text(encoding="utf-8"))["docs"]
+        index_file.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
 
 class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -64,12 +124,20 @@ class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return env
 
 
-def _only_languages(config: Any, languages: list[str]) -> None:
-    """mkdocs.yml lists every language the product supports; build only those this portal has pages in."""
+def _only_languages(config: Any, languages: list[str], group: list[str]) -> None:
+    """mkdocs.yml lists every language the product supports; build only those this portal has pages
+    in, and of those only the ``group``. A group without the default language starts with its own
+    first language, so nothing is written at the site's root."""
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return
     i18n.config.languages = [lang for lang in i18n.config.languages if lang.locale in languages]
+    for lang in i18n.config.languages:
+        lang.build = lang.locale in group
+    if languages[0] not in group:
+        # The plugin begins with the default language, then builds the others in list order, skipping
+        # only the one it began with: so begin with the group's first language in that order.
+        i18n.current_language = next(lang.locale for lang in i18n.config.languages if lang.build)
 
 
 class _Collect(logging.Handler):

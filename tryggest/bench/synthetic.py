@@ -39,7 +39,8 @@ def names(count: int, seed: int = 1) -> list[str]:
 
 
 def write_portal(repo: Path, target: Path, count: int) -> list[str]:
-    """Copy the texts and theme of ``repo`` and write ``count`` synthetic municipalities; return ids."""
+    """Copy the texts and theme of ``repo`` and write ``count`` synthetic municipalities, plus one
+    city district (bydel) per 30 of them and one region per county; return the ids."""
     for item in SHARED:
         source = repo / item
         if source.is_dir():
@@ -50,23 +51,35 @@ def write_portal(repo: Path, target: Path, count: int) -> list[str]:
     ids = []
     folder = target / "content/municipalities"
     folder.mkdir(parents=True, exist_ok=True)
-    for number, name in enumerate(names(count), start=1):
-        mid = slug(name)
+    districts = count // 30
+    by_county: dict[str, list[str]] = {}
+    for number, name in enumerate(names(count + districts), start=1):
+        district = number > count
+        mid = slug(f"Bydel {name}" if district else name)
         ids.append(mid)
-        (folder / f"{mid}.yml").write_text(municipality_yaml(mid, name, number), encoding="utf-8")
+        yaml = municipality_yaml(mid, f"Bydel {name}" if district else name, number, district)
+        (folder / f"{mid}.yml").write_text(yaml, encoding="utf-8")
+        by_county.setdefault(county_of(number, district), []).append(mid)
     listing = "\n".join(f"  - {mid}" for mid in ids)
+    regions = "".join(f"  - id: {slug('region-' + county)}\n    name: Regionsamarbeidet i {county}\n"
+                      f"    members: [{', '.join(members[:5])}]\n"
+                      for county, members in sorted(by_county.items()) if len(members) >= 2)
     (target / "municipalities.yml").write_text(
         "portal:\n  base_url: https://tryggest.example.no/\n  languages: [nb, nn, en]\n  print_date: 2026-11-22\n"
-        f"municipalities:\n{listing}\n", encoding="utf-8")
+        f"regions:\n{regions}" * bool(regions) + f"municipalities:\n{listing}\n", encoding="utf-8")
     return ids
 
 
-def municipality_yaml(mid: str, name: str, number: int) -> str:
-    county = COUNTIES[number % len(COUNTIES)]
+def county_of(number: int, district: bool) -> str:
+    return "Oslo" if district else COUNTIES[number % len(COUNTIES)]
+
+
+def municipality_yaml(mid: str, name: str, number: int, district: bool = False) -> str:
+    county = county_of(number, district)
+    kind = "kind: bydel" if district else f'kind: kommune\nnumber: "{1000 + number:04d}"'
     return f"""id: {mid}
 name: {name}
-kind: kommune
-number: "{1000 + number:04d}"
+{kind}
 county: {county}
 example: true
 contact:

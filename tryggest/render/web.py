@@ -32,9 +32,9 @@ class WebRenderer:
         docs = out / "docs"
         templates = PageTemplates()
         for local in site.building:
-            values = municipality_values(local)
+            shared = _local_values(site, local)
             for page in local.pages:
-                body = templates.render(page.source, _template_values(site, local, page, values))
+                body = templates.render(page.source, {**shared, **_page_links(page)})
                 _write(docs / page.lang / _md_path(page), front_matter(local, page), body)
 
 
@@ -42,8 +42,15 @@ def _md_path(page: PageContext) -> str:
     return f"{page.municipality}/{page.key}.md"
 
 
-def _template_values(site: SiteContext, local: LocalContext, page: PageContext,
-                     values: dict[str, Any]) -> dict[str, Any]:
+def _local_values(site: SiteContext, local: LocalContext) -> dict[str, Any]:
+    """The placeholders every page of one municipality and language shares (worked out once)."""
+    materials = [asdict(item) for item in site.materials_of(local.municipality.id, local.lang)]
+    return {"m": municipality_values(local), "national": local.national, "s": local.strings,
+            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials,
+            "exit": exit_target(site), **campaign_placeholders(site, local)}
+
+
+def _page_links(page: PageContext) -> dict[str, Any]:
     here = _md_path(page)
 
     def link(key: str) -> str:
@@ -55,10 +62,7 @@ def _template_values(site: SiteContext, local: LocalContext, page: PageContext,
         relative = posixpath.relpath(site_path, page.path)
         return relative + "/" if site_path.endswith("/") else relative
 
-    materials = [asdict(item) for item in site.materials_of(local.municipality.id, local.lang)]
-    return {"m": values, "national": local.national, "s": local.strings, "link": link, "site_link": site_link,
-            "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials,
-            "exit": exit_target(site), **campaign_placeholders(site, local)}
+    return {"link": link, "site_link": site_link}
 
 
 def public_holidays(site: SiteContext) -> list[str]:
@@ -147,7 +151,7 @@ def alternates(site: SiteContext, local: LocalContext, page: PageContext) -> lis
 
 def _write(path: Path, front: dict[str, Any], body: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    head = yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000)
+    head = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1000)
     path.write_text(f"---\n{head}---\n\n{body}", encoding="utf-8")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ...artifacts import Job
+from ...artifacts import Job, timed_part
 from ...context import LocalContext, Material, SiteContext
 from .data import print_data
 from .pdf import render_product
@@ -35,8 +35,11 @@ def render_print_file(payload: tuple[dict[str, Any], str, str]) -> dict[str, byt
     """The PDF and its PNG preview; a module-level function of plain data, for the cache and the pool."""
     data, product_id, folder = payload
     spec = product(product_id)
-    pdf = render_product(data, spec)
-    return {f"{folder}{spec.file}.pdf": pdf, f"{folder}{spec.file}.png": preview_png(pdf, spec)}
+    with timed_part(f"pdf/{spec.id}"):
+        pdf = render_product(data, spec)
+    with timed_part("png/preview"):
+        png = preview_png(pdf, spec)
+    return {f"{folder}{spec.file}.pdf": pdf, f"{folder}{spec.file}.png": png}
 
 
 def _material(local: LocalContext, spec: ProductSpec, out: Path) -> Material:
