@@ -56,11 +56,13 @@ def main(argv: list[str] | None = None) -> int:
 def run(repo: Path, work: Path, count: int) -> None:
     portal = work / "portal"
     ids = write_portal(repo, portal, count)
-    print(f"Synthetic portal: {count} municipalities, {os.cpu_count()} cores")
+    print(f"Synthetic portal: {count} municipalities and {len(ids) - count} city districts, nb/nn/en, "
+          f"{os.cpu_count()} cores")
     site_dir = portal / "site"
     started = time.perf_counter()
     result = build(BuildOptions(portal, site_dir, force=True))
     full = time.perf_counter() - started
+    memory = _peak_memory()  # now, before the benchmark's own extra builds run
     pages = [p for p in site_dir.rglob("*.html") if "filer" not in p.parts]
     _line("full build (site and files)", f"{full:.1f} s, {len(pages)} pages, {result.site.rendered} files drawn")
     web = _time_web_only(portal, work / "web-only")
@@ -78,8 +80,20 @@ def run(repo: Path, work: Path, count: int) -> None:
     changed = build(BuildOptions(portal, site_dir))
     _line("one municipality changed", f"{time.perf_counter() - started:.1f} s, {changed.site.rendered} files "
           "drawn (target < 30 s)")
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    _line("peak memory", f"{peak / 1024:.0f} MB (target < 1536 MB)")
+    _line("peak memory of the full build", memory)
+
+
+def _peak_memory() -> str:
+    """The build runs in this process plus worker processes; the kernel keeps the peak of each.
+
+    The upper bound adds this process's peak to the largest worker's peak once per core, as if every
+    worker peaked at the same moment.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cores = os.cpu_count() or 1
+    return (f"main {own:.0f} MB, largest worker {worker:.0f} MB; all together at most "
+            f"{own + cores * worker:.0f} MB (target < 1536 MB)")
 
 
 def _line(label: str, value: str) -> None:
