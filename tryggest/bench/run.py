@@ -58,8 +58,9 @@ def main(argv: list[str] | None = None) -> int:
 def run(repo: Path, work: Path, count: int, web_only: bool) -> None:
     portal = work / "portal"
     ids = write_portal(repo, portal, count)
-    print(f"Synthetic portal: {count} municipalities and {len(ids) - count} city districts, nb/nn/en, "
-          f"{os.cpu_count()} cores")
+    districts = len(ids) - count
+    print(f"Synthetic portal: {count} municipalities and {districts} city district{'s' * (districts != 1)}, "
+          f"nb/nn/en, {os.cpu_count()} cores")
     web_site = work / "web-only"
     web = _time_web_only(portal, web_site)
     web_memory = _peak_memory()  # before the floor: its process is a child of this one too
