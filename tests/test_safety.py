@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from conftest import REPO
 from tryggest.load import load_project
 from tryggest.pipeline import secure
 from tryggest.problems import InputError
-from tryggest.render.csp import inline_code, policy, with_policy
+from tryggest.render.csp import SCRIPT_TYPES, InlineCode, inline_code, policy, with_policy
 from tryggest.texts import load_texts
 
 DEMO = load_project(REPO)
@@ -44,6 +45,63 @@ def test_inline_code_is_what_the_browser_would_run() -> None:
 def test_style_and_event_attributes_are_reported_with_their_place() -> None:
     code = inline_code(_page("", '\n<p style="color:red">x</p><button onclick="go()">y</button>'))
     assert code.blocked == [(7, 1, "<p style=...>"), (7, 27, "<button onclick=...>")]
+
+
+class _Reference(HTMLParser):
+    """What the standard library's HTML parser finds: the yardstick for the fast scanner."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found = InlineCode()
+        self.into: list[str] | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, col = self.getpos()
+        names = dict(attrs)
+        self.found.blocked += [(line, col + 1, f"<{tag} {name}=...>") for name in names
+                               if name == "style" or name.startswith("on")]
+        script = tag == "script" and "src" not in names and (names.get("type") or "").strip().lower() in SCRIPT_TYPES
+        if tag == "style" or script:
+            self.into, self.text = (self.found.styles if tag == "style" else self.found.scripts), []
+
+    def handle_data(self, data: str) -> None:
+        if self.into is not None:
+            self.text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.into is not None and tag in ("script", "style"):
+            self.into.append("".join(self.text))
+            self.into = None
+
+
+def _reference(html: str) -> InlineCode:
+    parser = _Reference()
+    parser.feed(html.replace("\r\n", "\n").replace("\r", "\n"))
+    parser.close()
+    return parser.found
+
+
+TRICKY = [
+    '<a title="a > style" href="x">', '<a href="x"onclick="y">', "<a/onload=1>", "<A STYLE>", "<Div OnClick=1>",
+    "<a data-style=1 title=on>", '<script onload="x">a</script>', "<!-- <p style=1> <script>x()</script> -->",
+    '<script>"<p style=1>"</script>', "<SCRIPT>b()</Script >", "<style media='print'>p{}</style>",
+    '<script type="text/plain">no()</script>', "<p>style=on</p>", '<input value="on" onfocus="x">',
+]
+
+
+@pytest.mark.parametrize("body", TRICKY)
+def test_scanner_agrees_with_the_html_parser_on_tricky_markup(body: str) -> None:
+    html = _page("", "\n" + body)
+    assert inline_code(html) == _reference(html)
+
+
+def test_scanner_agrees_with_the_html_parser_on_every_built_page(demo_site: Path) -> None:
+    pages = sorted(demo_site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert inline_code(html) == _reference(html), page
 
 
 def test_policy_lists_hashes_only_where_they_belong() -> None:

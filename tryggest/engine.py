@@ -19,9 +19,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.plugins import BasePlugin
 
 from .problems import InputError, Problem
+from .render.csp import Policies
 from .search_split import INDEX, split_search_index
 from .theme import page_view
 
@@ -31,11 +33,13 @@ class EngineError(Exception):
 
 
 def build_site(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any], languages: list[str],
-               workers: int = 0) -> None:
+               workers: int = 0) -> Policies:
     """Build ``site_dir`` from the Markdown in ``docs_dir/<lang>/``; ``languages`` has the default first.
 
     ``theme`` is the shared data the templates show (see ``tryggest.theme.page_view``); ``workers``
-    is how many processes may build at once (0: one per core).
+    is how many processes may build at once (0: one per core). Every page gets its
+    Content-Security-Policy as it is written; the returned policies hold what the site-wide header
+    needs, and the pages that carry code no policy can allow.
     """
     if not (root / "mkdocs.yml").is_file():
         raise InputError([Problem("mkdocs.yml", 1, 1, "", "file is missing")])
@@ -45,15 +49,16 @@ def build_site(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any]
         with ProcessPoolExecutor(max_workers=max(1, len(parts))) as pool:
             waiting = [pool.submit(_build_group, root, docs_dir, part, theme, languages, group)
                        for part, group in zip(parts, groups[1:], strict=True)]
-            _build_group(root, docs_dir, site_dir, theme, languages, groups[0])
+            policies = _build_group(root, docs_dir, site_dir, theme, languages, groups[0])
             for future in waiting:
-                future.result()
+                policies.merge(future.result())
         for part, group in zip(parts, groups[1:], strict=True):
             _adopt(part, site_dir, group)
     finally:
         for part in parts:
             shutil.rmtree(part, ignore_errors=True)
     split_search_index(site_dir, languages)
+    return policies
 
 
 def language_groups(docs_dir: Path, languages: list[str], workers: int) -> list[list[str]]:
@@ -75,7 +80,7 @@ def _page_count(folder: Path) -> int:
 
 
 def _build_group(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any], languages: list[str],
-                 group: list[str]) -> None:
+                 group: list[str]) -> Policies:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -86,18 +91,21 @@ def _build_group(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, An
         # hooks=[]: the generator has already written the pages; the hook is only for plain `mkdocs`.
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              site_url=theme["base_url"], hooks=[], strict=True)
-        prepare_config(config, theme, languages, group)
+        theme_data = prepare_config(config, theme, languages, group)
         build(config)
+        return theme_data.policies
     except (Abort, ConfigurationError) as exc:
         raise EngineError("\n".join([*collector.messages, str(exc)])) from None
 
 
-def prepare_config(config: Any, theme: dict[str, Any], languages: list[str], group: list[str] | None = None) -> None:
+def prepare_config(config: Any, theme: dict[str, Any], languages: list[str],
+                   group: list[str] | None = None) -> ThemeData:
     """Give the templates their data and build the portal's languages, or the ``group`` of them
     (the hook for plain ``mkdocs`` builds them all)."""
     config.site_url = theme["base_url"]
-    config.plugins["tryggest-theme"] = ThemeData(theme)
+    config.plugins["tryggest-theme"] = theme_data = ThemeData(theme)
     _only_languages(config, languages, group or languages)
+    return theme_data
 
 
 def _adopt(part: Path, site_dir: Path, group: list[str]) -> None:
@@ -113,15 +121,32 @@ def _adopt(part: Path, site_dir: Path, group: list[str]) -> None:
 
 
 class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Exposes ``tryggest_page(page)`` to the theme templates."""
+    """Exposes ``tryggest_page(page)`` to the theme templates and gives each page its policy."""
 
     def __init__(self, theme: dict[str, Any]) -> None:
         super().__init__()
         self.theme = theme
+        self._last: tuple[Any, dict[str, Any]] | None = None
+        self.policies = Policies()
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        env.globals["tryggest_page"] = lambda page: page_view(self.theme, page.meta if page else None)
+        env.globals["tryggest_page"] = self.view
+        env.bytecode_cache = _COMPILED
         return env
+
+    def view(self, page: Any) -> dict[str, Any]:
+        # A page's partials ask for the view about ten times in a row; pages are drawn one at a time.
+        if self._last is None or self._last[0] is not page:
+            self._last = (page, page_view(self.theme, page.meta if page else None))
+        return self._last[1]
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self.policies.secure(output, page.file.dest_uri)
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return self.policies.secure(output_content, template_name)
 
 
 def _only_languages(config: Any, languages: list[str], group: list[str]) -> None:
@@ -138,6 +163,24 @@ def _only_languages(config: Any, languages: list[str], group: list[str]) -> None
         # The plugin begins with the default language, then builds the others in list order, skipping
         # only the one it began with: so begin with the group's first language in that order.
         i18n.current_language = next(lang.locale for lang in i18n.config.languages if lang.build)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per process, not once per language: the i18n plugin
+    builds each language with a fresh template environment. Keys hold the template's checksum."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class _Collect(logging.Handler):

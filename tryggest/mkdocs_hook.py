@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.plugins import event_priority
 
 from tryggest.engine import prepare_config
-from tryggest.pipeline import check, write_markdown
+from tryggest.pipeline import check, secure, write_markdown
 from tryggest.render.web import site_languages, theme_data
 from tryggest.search_split import split_search_index
 
@@ -38,3 +38,4 @@ _languages: list[str] = []
 
 def on_post_build(config: Any) -> None:
     split_search_index(Path(config.site_dir), _languages)
+    secure([], Path(config.site_dir), config.plugins["tryggest-theme"].policies)

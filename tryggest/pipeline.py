@@ -20,7 +20,7 @@ from .load import Project, load_project
 from .output import replace_subtree, staged_folder
 from .render import ArtifactRenderer, Renderer
 from .render.campaign import CampaignRenderer
-from .render.csp import secure_pages, write_headers
+from .render.csp import Policies, secure_pages, write_headers
 from .render.portal import PortalRenderer
 from .render.print import PrintRenderer
 from .render.sitemap import SitemapRenderer
@@ -80,19 +80,18 @@ def site_renderers() -> list[Renderer]:
     return [SitemapRenderer()]
 
 
-def secure(folders: list[Path], site_dir: Path) -> None:
-    """Content-Security-Policy for every freshly made HTML page, then the site-wide header file.
+def secure(folders: list[Path], site_dir: Path, policies: Policies | None = None) -> None:
+    """Content-Security-Policy for every freshly made HTML page in ``folders``, then the site-wide
+    header file with every hash in ``policies`` too (those of the pages the engine secured).
 
     Only fresh pages are touched: in an incremental build the others are the previous site's.
     """
-    scripts: set[str] = set()
-    styles: set[str] = set()
+    policies = policies or Policies()
     for folder in folders:
         if folder.is_dir():
-            found = secure_pages(folder)
-            scripts |= found[0]
-            styles |= found[1]
-    write_headers(site_dir, scripts, styles)
+            secure_pages(folder, policies)
+    policies.check()
+    write_headers(site_dir, policies.scripts, policies.styles)
 
 
 def write_markdown(site: SiteContext, out: Path) -> None:
@@ -138,8 +137,8 @@ def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> None
     work = staging / ".work"
     render_artifacts(site, work / "files")
     write_markdown(site, work)
-    build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
-    secure([staging / "site", work / "files"], staging / "site")
+    policies = build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
+    secure([work / "files"], staging / "site", policies)
     _promote(staging / "site", staging)
     for renderer in site_renderers():
         renderer.render(site, staging)
@@ -151,8 +150,8 @@ def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], 
     work = staging / ".work"
     render_artifacts(part, work / "files")
     write_markdown(part, work)
-    build_site(options.root, work / "docs", work / "site", theme_data(part), site_languages(site))
-    secure([work / "site", work / "files"], staging)
+    policies = build_site(options.root, work / "docs", work / "site", theme_data(part), site_languages(site))
+    secure([work / "files"], staging, policies)
     incremental.put_in_place(work / "site", staging, site, changed)
     for mid in sorted(changed):
         if (work / "files" / "filer" / mid).is_dir():

@@ -123,8 +123,8 @@ def _time_web_only(portal: Path, out: Path) -> float:
     project = load_project(portal)
     site = build_context(project, load_all_texts(project), build_date(project))
     write_markdown(site, out)
-    build_site(portal, out / "docs", out / "site", theme_data(site), site_languages(site))
-    secure([out / "site"], out / "site")
+    policies = build_site(portal, out / "docs", out / "site", theme_data(site), site_languages(site))
+    secure([], out / "site", policies)
     for renderer in site_renderers():
         renderer.render(site, out / "site")
     return time.perf_counter() - started
