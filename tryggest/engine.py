@@ -45,11 +45,12 @@ def build_site(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any]
         raise InputError([Problem("mkdocs.yml", 1, 1, "", "file is missing")])
     groups = language_groups(docs_dir, languages, workers or os.cpu_count() or 1)
     parts = [site_dir.with_name(f".{site_dir.name}.part{i}") for i in range(1, len(groups))]
+    docs = [_docs_of(docs_dir, group, len(groups)) for group in groups]
     try:
         with ProcessPoolExecutor(max_workers=max(1, len(parts))) as pool:
-            waiting = [pool.submit(_build_group, root, docs_dir, part, theme, languages, group)
-                       for part, group in zip(parts, groups[1:], strict=True)]
-            policies = _build_group(root, docs_dir, site_dir, theme, languages, groups[0])
+            waiting = [pool.submit(_build_group, root, group_docs, part, theme, languages, group)
+                       for group_docs, part, group in zip(docs[1:], parts, groups[1:], strict=True)]
+            policies = _build_group(root, docs[0], site_dir, theme, languages, groups[0])
             for future in waiting:
                 policies.merge(future.result())
         for part, group in zip(parts, groups[1:], strict=True):
@@ -57,6 +58,9 @@ def build_site(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any]
     finally:
         for part in parts:
             shutil.rmtree(part, ignore_errors=True)
+        for group_docs in docs:
+            if group_docs != docs_dir:
+                shutil.rmtree(group_docs, ignore_errors=True)
     split_search_index(site_dir, languages)
     return policies
 
@@ -73,6 +77,19 @@ def language_groups(docs_dir: Path, languages: list[str], workers: int) -> list[
         groups[lightest].append(lang)
         loads[lightest] += _page_count(docs_dir / lang)
     return [sorted(group, key=languages.index) for group in groups if group]
+
+
+def _docs_of(docs_dir: Path, group: list[str], groups: int) -> Path:
+    """A Markdown folder with only ``group``'s languages in it (as links), so that each build reads
+    and keeps in memory only the pages it writes: the i18n plugin looks at every file it is given."""
+    if groups == 1:
+        return docs_dir
+    view = docs_dir.with_name(f".{docs_dir.name}.{'-'.join(group)}")
+    shutil.rmtree(view, ignore_errors=True)
+    view.mkdir()
+    for lang in group:
+        (view / lang).symlink_to(os.path.relpath(docs_dir / lang, view), target_is_directory=True)
+    return view
 
 
 def _page_count(folder: Path) -> int:
