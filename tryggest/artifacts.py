@@ -13,6 +13,7 @@ import functools
 import hashlib
 import inspect
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -153,6 +154,10 @@ def _timed(job: Job) -> tuple[dict[str, bytes], Timings]:
     return files, list(_parts) or [(job.kind, time.perf_counter() - start)]
 
 
+BATCH = 4
+RECYCLE_AFTER = 100   # batches: a worker draws at most 400 files
+
+
 def _render_all(todo: list[tuple[Job, str]], workers: int, progress: bool
                 ) -> Iterable[tuple[Job, str, dict[str, bytes], Timings]]:
     bar = _progress(len(todo), progress)
@@ -162,8 +167,12 @@ def _render_all(todo: list[tuple[Job, str]], workers: int, progress: bool
             bar.update(1)
             yield job, key, files, timings
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for (job, key), (files, timings) in zip(todo, pool.map(_timed, [j for j, _ in todo], chunksize=4),
+        # A worker that has drawn many files holds on to memory (WeasyPrint's caches: a worker reached
+        # 961 MB after about 14,000 files), so each one is replaced after RECYCLE_AFTER batches. Fresh
+        # workers need the spawn start method; their start-up costs about a second each time.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                 max_tasks_per_child=RECYCLE_AFTER) as pool:
+            for (job, key), (files, timings) in zip(todo, pool.map(_timed, [j for j, _ in todo], chunksize=BATCH),
                                                     strict=True):
                 bar.update(1)
                 yield job, key, files, timings
