@@ -13,7 +13,6 @@ import functools
 import hashlib
 import inspect
 import json
-import multiprocessing
 import os
 import shutil
 import sys
@@ -155,7 +154,7 @@ def _timed(job: Job) -> tuple[dict[str, bytes], Timings]:
 
 
 BATCH = 4
-RECYCLE_AFTER = 100   # batches: a worker draws at most 400 files
+JOBS_PER_WORKER = 400
 
 
 def _render_all(todo: list[tuple[Job, str]], workers: int, progress: bool
@@ -167,15 +166,17 @@ def _render_all(todo: list[tuple[Job, str]], workers: int, progress: bool
             bar.update(1)
             yield job, key, files, timings
     else:
-        # A worker that has drawn many files holds on to memory (WeasyPrint's caches: a worker reached
-        # 961 MB after about 14,000 files), so each one is replaced after RECYCLE_AFTER batches. Fresh
-        # workers need the spawn start method; their start-up costs about a second each time.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                 max_tasks_per_child=RECYCLE_AFTER) as pool:
-            for (job, key), (files, timings) in zip(todo, pool.map(_timed, [j for j, _ in todo], chunksize=BATCH),
-                                                    strict=True):
-                bar.update(1)
-                yield job, key, files, timings
+        # A worker that has drawn many files holds on to memory (WeasyPrint's caches; on the national
+        # portal a worker reached 961 MB), so a fresh set of workers draws each slice of the work.
+        # Forked workers start in milliseconds.
+        size = workers * JOBS_PER_WORKER
+        for start in range(0, len(todo), size):
+            part = todo[start:start + size]
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                drawn = pool.map(_timed, [job for job, _ in part], chunksize=BATCH)
+                for (job, key), (files, timings) in zip(part, drawn, strict=True):
+                    bar.update(1)
+                    yield job, key, files, timings
     bar.close()
 
 
