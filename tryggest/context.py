@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from .hours import Interval
 from .load import Project
-from .model import HoursEntry, Municipality, NationalLine
+from .model import HoursEntry, LawReference, Municipality, NationalLine
 from .phone import Phone
 from .texts import LanguageTexts, PageSource
 
@@ -40,6 +41,7 @@ class LocalContext:
     lang_prefix: str
     pages: list[PageContext] = field(default_factory=list)
     national: dict[str, dict[str, Any]] = field(default_factory=dict)
+    laws: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def home_path(self) -> str:
@@ -104,12 +106,27 @@ def hours_data(entries: list[HoursEntry]) -> list[dict[str, Any]]:
 
 
 def national_context(line: NationalLine, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
-    hours = [strings["open_all_hours"]] if line.open_all_hours else format_hours(line.hours, strings)
+    if line.hours_unconfirmed:
+        # Sources disagree: a guessed time could send a reader to a closed line, so none is shown.
+        hours = [strings["hours_unconfirmed"]]
+    else:
+        hours = [strings["open_all_hours"]] if line.open_all_hours else format_hours(line.hours, strings)
     if lang in line.hours_note:
         hours.append(line.hours_note[lang])
     return {"id": line.id, "name": _in(line.name, lang), "purpose": _in(line.purpose, lang), "hours": hours,
             "emergency": line.emergency, "verified": line.verified.isoformat(), "source": line.source,
+            "source_site": source_site(line.source),
             **format_phone(line.number)}
+
+
+def source_site(url: str) -> str:
+    """The bare host of a source page, as a reader would name it: "bufdir.no"."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def law_context(law: LawReference, lang: str) -> dict[str, str]:
+    """A cited section of law: its name in the reader's language and where to read it."""
+    return {"id": law.id, "name": _in(law.name, lang), "url": law.url, "verified": law.verified.isoformat()}
 
 
 def _in(texts: Mapping[Any, str], lang: str) -> str:
@@ -128,6 +145,9 @@ def municipality_values(local: LocalContext) -> dict[str, Any]:
         "hours_data": hours_data(contact.hours),
         "closed_on_public_holidays": contact.closed_on_public_holidays,
         "email": contact.email,
+        "sms": {**format_phone(contact.sms), "sms": f"sms:{contact.sms.e164}"} if contact.sms else None,
+        "answered_by": {"kind": contact.answered_by.kind, "name": contact.answered_by.name},
+        "interpreter": contact.interpreter,
         "team": {
             "coordinator": {"role": m.team.coordinator.role, "unit": m.team.coordinator.unit},
             "members": list(m.team.members),
@@ -206,6 +226,7 @@ def build_context(project: Project, texts: dict[str, LanguageTexts], build_date:
             local = LocalContext(municipality, lang, texts[lang].strings, portal.base_url, prefix)
             local.national = {line.id: national_context(line, lang, local.strings)
                               for line in project.national.lines}
+            local.laws = {law.id: law_context(law, lang) for law in project.national.laws}
             local.pages = [PageContext(mid, lang, key, local.page_path(key), source)
                            for key, source in sorted(texts[lang].pages.items())
                            if lang == "nb" or not key.startswith(DEFAULT_LANGUAGE_ONLY)]

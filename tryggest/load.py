@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import explain
 from .campaign import PLAN_YEARS, add_months
 from .hours import DAY_KEYS, overlaps
-from .model import Municipality, NationalFile, PortalFile
+from .model import Contact, Municipality, NationalFile, PortalFile
 from .problems import InputError, Problem, did_you_mean
 from .source import Document, DocumentError, KeyPath, read_document
 
@@ -55,8 +55,9 @@ def load_project(root: Path) -> Project:
     national_doc, national = _load(root / NATIONAL_FILE, root, NationalFile, {"short_numbers": True}, problems)
     municipalities: dict[str, Municipality] = {}
     docs: dict[str, Document] = {}
+    shared = shared_contacts(portal) if portal else {}
     for key, mid in enumerate(portal.municipalities if portal else []):
-        doc, municipality = _load_municipality(root, mid, portal_doc, key, problems)
+        doc, municipality = _load_municipality(root, mid, portal_doc, key, problems, shared.get(mid))
         if doc and municipality:
             municipalities[mid], docs[mid] = municipality, doc
     if portal and portal_doc:
@@ -71,18 +72,32 @@ def load_project(root: Path) -> Project:
     return Project(root, portal, municipalities, national, documents)
 
 
+def shared_contacts(portal: PortalFile) -> dict[str, Contact]:
+    """The region's shared phone for each member of a region that has one (the first region wins)."""
+    shared: dict[str, Contact] = {}
+    for region in portal.regions:
+        if region.contact:
+            for member in region.members:
+                shared.setdefault(member, region.contact)
+    return shared
+
+
 def _load_municipality(
-    root: Path, mid: str, portal_doc: Document | None, key: int, problems: list[Problem]
+    root: Path, mid: str, portal_doc: Document | None, key: int, problems: list[Problem],
+    shared_contact: Contact | None,
 ) -> tuple[Document | None, Municipality | None]:
     path = root / MUNICIPALITY_DIR / f"{mid}.yml"
     if not path.is_file() and portal_doc:
         problems.append(portal_doc.problem(("municipalities", key), f"no file {MUNICIPALITY_DIR}/{mid}.yml"))
         return None, None
-    return _load(path, root, Municipality, {}, problems)
+    # A member without a phone of its own uses its region's: every page, file and QR then shows it.
+    defaults = {"contact": shared_contact} if shared_contact else {}
+    return _load(path, root, Municipality, {}, problems, defaults)
 
 
 def _load(
-    path: Path, root: Path, model: type[M], context: dict[str, Any], problems: list[Problem]
+    path: Path, root: Path, model: type[M], context: dict[str, Any], problems: list[Problem],
+    defaults: dict[str, Any] | None = None,
 ) -> tuple[Document | None, M | None]:
     try:
         doc = read_document(path, root)
@@ -95,8 +110,9 @@ def _load(
     if isinstance(doc.data, dict) and doc.data.get("example") is True:
         # Demo data may use placeholder numbers: the flag is read before validation.
         context = {**context, "example": True}
+    data = {**defaults, **doc.data} if defaults and isinstance(doc.data, dict) else doc.data
     try:
-        return doc, model.model_validate(doc.data, context=context)
+        return doc, model.model_validate(data, context=context)
     except ValidationError as exc:
         problems.extend(_explain(doc, model, error) for error in exc.errors())
         return doc, None
@@ -244,4 +260,9 @@ def _check_national(doc: Document, national: NationalFile, portal: PortalFile | 
             if missing:
                 problems.append(doc.problem(("lines", i, field), f"missing text for {', '.join(missing)}"))
         problems += _check_hours(doc, ("lines", i, "hours"), [h.interval for h in line.hours])
+    problems += _duplicates(doc, ("laws",), [law.id for law in national.laws], "law", suffix=("id",))
+    for i, law in enumerate(national.laws):
+        missing = sorted(needed - set(law.name))
+        if missing:
+            problems.append(doc.problem(("laws", i, "name"), f"missing text for {', '.join(missing)}"))
     return problems

@@ -30,8 +30,10 @@ Product = Literal["brochure", "card", "poster-a4", "poster-a3", "poster-tabs", "
 Wave = Literal["employees", "partners", "businesses", "associations", "citizens"]
 WAVES: tuple[str, ...] = ("employees", "partners", "businesses", "associations", "citizens")
 HelpKind = Literal[
-    "krisesenter", "overgrepsmottak", "legevakt", "politi", "familievern", "incestsenter", "annet"
+    "krisesenter", "overgrepsmottak", "legevakt", "barnevernvakt", "politi", "familievern", "incestsenter", "annet"
 ]
+# Who picks up the TryggEst phone: the team in turns, the (inter-municipal) legevakt, or another service.
+AnsweredByKind = Literal["team", "legevakt", "tjeneste"]
 
 
 def _phone(value: Any, info: ValidationInfo, short: bool = False) -> Phone:
@@ -103,6 +105,21 @@ class HoursEntry(Strict):
         return Interval(self.days, self.opens, self.closes)
 
 
+class AnsweredBy(Strict):
+    kind: AnsweredByKind = Field("team", description=about(
+        "Hvem som svarer: team (de i teamet bytter på), legevakt eller tjeneste (en annen tjeneste, gi navnet).",
+        "Who answers: team (members take turns), legevakt, or tjeneste (another service: give its name)."))
+    name: Text | None = Field(None, description=about(
+        "Navnet på tjenesten som svarer, som \"Gjøvik interkommunale legevakt\".",
+        "Name of the service that answers."))
+
+    @model_validator(mode="after")
+    def _service_is_named(self) -> AnsweredBy:
+        if self.kind == "tjeneste" and not self.name:
+            raise ValueError("'tjeneste' needs the service's 'name'")
+        return self
+
+
 class Contact(Strict):
     phone: PhoneNumber = Field(description=about("TryggEst-nummeret, i anførselstegn: \"+47 33 41 60 00\".",
                                                  "The TryggEst phone number, in quotes."))
@@ -112,6 +129,13 @@ class Contact(Strict):
         "true: stengt på helligdager.", "true: closed on public holidays."))
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = Field(
         None, description=about("E-post til teamet (valgfritt).", "The team's e-mail address (optional)."))
+    sms: PhoneNumber | None = Field(None, description=about(
+        "Nummer som tar imot SMS (valgfritt), for dem som ikke kan ringe.",
+        "A number that takes text messages (optional), for readers who cannot call."))
+    answered_by: AnsweredBy = Field(default_factory=AnsweredBy, description=about(
+        "Hvem som tar telefonen.", "Who picks up the phone."))
+    interpreter: bool = Field(False, description=about(
+        "true: teamet kan skaffe tolk.", "true: the team can arrange an interpreter."))
 
 
 class Coordinator(Strict):
@@ -133,6 +157,10 @@ class Team(Strict):
     launched: date | None = Field(None, description=about("Startdato, som 2024-02-13.", "Start date, as 2024-02-13."))
 
 
+# Local help a reader may need at once: listed only with a number to call.
+PHONE_REQUIRED = frozenset({"krisesenter", "barnevernvakt"})
+
+
 class LocalHelp(Strict):
     kind: HelpKind = Field(description=about("Slag hjelp.", "Kind of help."))
     name: Text = Field(description=about("Navnet på stedet.", "Name of the service."))
@@ -142,6 +170,13 @@ class LocalHelp(Strict):
     open_all_hours: bool = Field(False, description=about("true: åpent hele døgnet.", "true: open day and night."))
     note: Localised = Field(default_factory=dict, description=about(
         "Kort merknad per språk: {nb: ..., nn: ..., en: ...}.", "Short note per language."))
+
+    @model_validator(mode="after")
+    def _crisis_centre_can_be_reached(self) -> LocalHelp:
+        # A reader who needs a safe place tonight must be able to call: a name alone helps no one.
+        if self.kind in PHONE_REQUIRED and self.phone is None:
+            raise ValueError(f"a {self.kind} needs a 'phone' so readers can reach it")
+        return self
 
 
 class Phase(Strict):
@@ -188,7 +223,9 @@ class Municipality(Strict):
         "true: eksempeldata, alt merkes EKSEMPEL og kan ikke trykkes.", "true: demo data, marked EXAMPLE everywhere."))
     accessibility_statement: Url | None = Field(None, description=about(
         "Lenke til kommunens tilgjengelighetserklæring.", "Link to the accessibility statement."))
-    contact: Contact = Field(description=about("Telefon og åpningstider.", "Phone and opening hours."))
+    contact: Contact = Field(description=about(
+        "Telefon og åpningstider. Kan sløyfes når regionen har en felles 'contact'.",
+        "Phone and opening hours; may be left out when the region has a shared 'contact'."))
     team: Team = Field(description=about("Det operative teamet.", "The operative team."))
     local_help: list[LocalHelp] = Field(default_factory=list, description=about(
         "Hjelp i nærheten: krisesenter, legevakt og andre.", "Local help: crisis centre, out-of-hours doctor and others."))
@@ -221,6 +258,9 @@ class Region(Strict):
     name: Text = Field(description=about("Navnet på regionen.", "The region's name."))
     members: list[Slug] = Field(min_length=1, description=about("Kommunene i regionen (id-er).",
                                                                 "The region's municipalities (ids)."))
+    contact: Contact | None = Field(None, description=about(
+        "Felles telefon for kommunene i regionen (valgfritt). En kommune uten egen 'contact' bruker denne.",
+        "A shared phone for the region's municipalities (optional); a member without its own 'contact' uses it."))
 
 
 class PortalFile(Strict):
@@ -241,11 +281,31 @@ class NationalLine(Strict):
     hours: list[HoursEntry] = Field(default_factory=list, description=about("Åpningstider.", "Opening hours."))
     hours_note: Localised = Field(default_factory=dict, description=about("Merknad om åpningstidene, per språk.",
                                                                           "Note on the hours, per language."))
+    hours_unconfirmed: Text | None = Field(None, description=about(
+        "Hvorfor åpningstidene ikke vises: kildene er uenige. Sidene viser da ingen tider.",
+        "Why no hours are shown: the sources disagree. The pages then show no hours."))
     verified: date = Field(description=about("Dato du sist sjekket nummeret mot kilden.",
                                              "Date you last checked the number at its source."))
     source: Url = Field(description=about("Siden nummeret er sjekket mot.", "The page the number was checked against."))
+
+    @model_validator(mode="after")
+    def _no_guessed_hours(self) -> NationalLine:
+        if self.hours_unconfirmed and (self.hours or self.open_all_hours):
+            raise ValueError("'hours_unconfirmed' is set: remove 'hours' and 'open_all_hours' until they are confirmed")
+        return self
+
+
+class LawReference(Strict):
+    id: Slug = Field(description=about("Kort navn som sidetekstene bruker.", "Short name the page texts use."))
+    name: Localised = Field(description=about("Lov og paragraf per språk, som \"straffeloven § 196\".",
+                                              "Act and section per language."))
+    url: Url = Field(description=about("Paragrafen på lovdata.no.", "The section on lovdata.no."))
+    verified: date = Field(description=about("Dato du sist leste paragrafen på lovdata.no.",
+                                             "Date you last read the section on lovdata.no."))
 
 
 class NationalFile(Strict):
     lines: list[NationalLine] = Field(min_length=1, description=about(
         "Nasjonale hjelpetelefoner og nødnumre.", "National helplines and emergency numbers."))
+    laws: list[LawReference] = Field(default_factory=list, description=about(
+        "Lovparagrafer sidene viser til, med lenke til lovdata.no.", "Sections of law the pages cite."))

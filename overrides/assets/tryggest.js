@@ -23,15 +23,45 @@
       return h.days.indexOf(t.day) !== -1 && t.minute >= h.open && t.minute < h.close;
     });
   };
+  /* The next opening after "now", within two weeks: {days: 0 today, 1 tomorrow, ...; minute}. */
+  var nextOpening = function (data, now) {
+    var t = osloParts(now);
+    var ymd = t.date.split("-");
+    for (var ahead = 0; ahead < 15; ahead += 1) {
+      var date = new Date(Date.UTC(+ymd[0], +ymd[1] - 1, +ymd[2] + ahead)).toISOString().slice(0, 10);
+      var day = (t.day + ahead) % 7;
+      if (data.holidays.indexOf(date) !== -1) { continue; }
+      var opens = data.hours.filter(function (h) {
+        return h.days.indexOf(day) !== -1 && (ahead > 0 || h.open > t.minute);
+      }).map(function (h) { return h.open; });
+      if (opens.length) { return { ahead: ahead, day: day, minute: Math.min.apply(null, opens) }; }
+    }
+    return null;
+  };
+  var opensText = function (next, words) {
+    var day = next.ahead === 0 ? words.today : (next.ahead === 1 ? words.tomorrow : words.days[next.day]);
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var time = pad(Math.floor(next.minute / 60)) + words.sep + pad(next.minute % 60);
+    return words.text.replace("{day}", day).replace("{time}", time);
+  };
   var show = function () {
     var el = document.querySelector("[data-tg-open]");
     if (!el) { return; }
     var data = JSON.parse(el.getAttribute("data-tg-open"));
-    var open = isOpen(data, new Date());
-    el.textContent = open ? el.getAttribute("data-open-text") : el.getAttribute("data-closed-text");
+    var now = new Date();
+    var open = isOpen(data, now);
+    var text = open ? el.getAttribute("data-open-text") : el.getAttribute("data-closed-text") + ".";
+    var next = open ? null : nextOpening(data, now);
+    if (next && el.hasAttribute("data-tg-words")) {
+      text += " " + opensText(next, JSON.parse(el.getAttribute("data-tg-words")));
+    }
+    el.textContent = text;
     el.className = "tg-contact__open " + (open ? "tg-open" : "tg-closed");
     el.hidden = false;
+    var meanwhile = document.querySelector("[data-tg-meanwhile]");
+    if (meanwhile) { meanwhile.hidden = open; }
   };
+  window.tryggestNextOpening = nextOpening;
   window.tryggestIsOpen = isOpen;
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", show);

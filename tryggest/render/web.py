@@ -45,7 +45,7 @@ def _md_path(page: PageContext) -> str:
 def _local_values(site: SiteContext, local: LocalContext) -> dict[str, Any]:
     """The placeholders every page of one municipality and language shares (worked out once)."""
     materials = [asdict(item) for item in site.materials_of(local.municipality.id, local.lang)]
-    return {"m": municipality_values(local), "national": local.national, "s": local.strings,
+    return {"m": municipality_values(local), "national": local.national, "laws": local.laws, "s": local.strings,
             "pages": {p.key: p.source.title for p in local.pages}, "lang": local.lang, "materials": materials,
             "exit": exit_target(site), **campaign_placeholders(site, local)}
 
@@ -116,6 +116,9 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
                                 separators=(",", ":")),
         "nav": [{"title": p.source.title, "path": p.path, "key": p.key} for p in menu],
         "home": local.home_path,
+        "emergency": _number(local.national["politi"]),
+        "helpline": _number(local.national["vold-og-overgrepslinjen"]),
+        "opening_words": json.dumps(_opening_words(local.strings), ensure_ascii=False, separators=(",", ":")),
         "jsonld": script_json(service_jsonld(local, local.home_url, site.project.languages_of(local.municipality))),
         "accessibility_statement": local.municipality.accessibility_statement,
         "og": og_meta(local),
@@ -123,6 +126,17 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
                        "pages": sorted(p.key for p in site.local(local.municipality.id, lang).pages)}
                       for lang in site.project.languages_of(local.municipality)],
     }
+
+
+def _number(line: dict[str, Any]) -> dict[str, str]:
+    return {"display": line["display"], "tel": line["tel"]}
+
+
+def _opening_words(strings: dict[str, Any]) -> dict[str, Any]:
+    """What the browser needs to write "opens Monday at 09.00" in the page's language."""
+    ui = strings["ui"]
+    return {"days": strings["weekdays"], "today": ui["today"], "tomorrow": ui["tomorrow"],
+            "sep": strings["time_separator"], "text": ui["opens_next"]}
 
 
 def _portal_theme(site: SiteContext, lang: str) -> dict[str, Any]:
