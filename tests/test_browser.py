@@ -249,6 +249,8 @@ def test_keyboard_reaches_skip_link_exit_and_phone_in_the_first_tab_presses(visi
     keys.press("Tab")
     keys.press("Enter")
     keys.press("Tab")
+    assert visit.page.evaluate(FOCUS_STYLE)["href"] == "tel:112", "someone in danger reaches 112 first"
+    keys.press("Tab")
     assert visit.page.evaluate(FOCUS_STYLE)["href"] == f"tel:{HOME_CONTACT.phone.e164}"
 
 
@@ -398,3 +400,29 @@ def test_theme_remembers_choices_in_memory_only(visit_at: Any) -> None:
               localStorage.length, sessionStorage.length];
     }""")
     assert result == [{"index": 1}, {"stars": 3}, None, 0, 0]
+
+
+@pytest.mark.parametrize(("when", "line", "meanwhile"), [
+    ("2026-11-28T12:00:00+01:00", "Stengt nå. Åpner mandag kl. 09.00.", True),     # a Saturday
+    ("2026-11-30T07:30:00+01:00", "Stengt nå. Åpner i dag kl. 09.00.", True),      # Monday morning
+    ("2026-11-30T10:00:00+01:00", "Åpent nå", False),
+    ("2026-12-03T15:00:00+01:00", "Stengt nå. Åpner i morgen kl. 09.00.", True),   # Thursday afternoon
+    ("2026-12-24T15:00:00+01:00", "Stengt nå. Åpner mandag kl. 09.00.", True),     # 25 and 26 December are holidays
+])
+def test_closed_box_says_when_the_team_opens_and_what_to_call_meanwhile(
+        browser: Any, origin: str, when: str, line: str, meanwhile: bool) -> None:
+    sandefjord = load_project(REPO).municipalities["sandefjord"]
+    assert [(h.opens.hour, h.closes.hour) for h in sandefjord.contact.hours] == [(9, 14)]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(when)
+        page.goto(f"{origin}/sandefjord/")
+        assert page.locator(".tg-contact__open").inner_text() == line
+        box = page.locator("[data-tg-meanwhile]")
+        assert box.is_visible() is meanwhile
+        if meanwhile:
+            assert box.locator('a[href="tel:116006"]').count() == 1
+        assert page.locator('.tg-contact__emergency a[href="tel:112"]').is_visible()
+    finally:
+        context.close()

@@ -16,7 +16,7 @@ from ...qr import QUIET_ZONE, display_url, qr_modules, qr_svg
 MIN_SYMBOL_MM = 20.5   # 20 mm is the smallest code that scans reliably at arm's length, plus a margin
 # The national lines on the brochure's contact panel, in the order a reader needs them.
 BROCHURE_LINES = ("politi", "ambulanse", "brann", "politi-ikke-akutt", "legevakt", "vold-og-overgrepslinjen",
-                  "vern-for-eldre")
+                  "alarmtelefonen", "vern-for-eldre")
 # The violence types named on posters: five common ones, so the poster stays short; the brochure has all.
 POSTER_TYPES = ("fysisk", "psykisk", "seksuell", "okonomisk", "omsorgssvikt")
 
@@ -56,6 +56,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "qr_min_mm": qr_min_width(url),
         "police": local.national["politi"]["display"],
         "helpline": local.national["vold-og-overgrepslinjen"]["display"],
+        "legevakt": local.national["legevakt"]["display"],
         "team": values["team"]["members"],
         "national": [{"number": local.national[key]["display"], "name": local.national[key]["name"]}
                      for key in BROCHURE_LINES if key in local.national],
