@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import time
 from typing import Any
 
 from .context import LocalContext
@@ -17,7 +18,7 @@ def service_jsonld(local: LocalContext, page_url: str, languages: list[str]) -> 
     contact = municipality.contact
     hours = [{"@type": "OpeningHoursSpecification",
               "dayOfWeek": [f"https://schema.org/{_SCHEMA_DAYS[d]}" for d in entry.days],
-              "opens": f"{entry.opens:%H:%M}", "closes": f"{entry.closes:%H:%M}"} for entry in contact.hours]
+              "opens": f"{entry.opens:%H:%M}", "closes": _clock(entry.closes)} for entry in contact.hours]
     point: dict[str, Any] = {"@type": "ContactPoint", "telephone": contact.phone.e164, "contactType": "TryggEst",
                              "hoursAvailable": hours, "availableLanguage": languages, "areaServed": municipality.name}
     if contact.email:
@@ -36,6 +37,13 @@ def service_jsonld(local: LocalContext, page_url: str, languages: list[str]) -> 
     }
 
 
+def _clock(value: time) -> str:
+    # The model stores "24:00" as 23:59 (a time of day cannot be 24:00); say what the pages say.
+    return "24:00" if (value.hour, value.minute) == (23, 59) else f"{value:%H:%M}"
+
+
 def script_json(data: dict[str, Any]) -> str:
-    """JSON safe to place inside a <script> element."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    """JSON safe to place inside a <script> element: no text from YAML can close the element or open
+    a comment, because <, > and & are written as JSON escapes."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

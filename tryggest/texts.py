@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from .escape import markdown_value
 from .problems import InputError, Problem
 from .source import DocumentError, read_document
 
@@ -103,7 +104,7 @@ def _error_line(page: PageSource) -> int:
 
 
 def template_environment() -> jinja2.Environment:
-    # Markdown, not HTML: autoescape would mangle it; values that come from YAML are escaped by
-    # the ``e`` filter where they land inside HTML blocks.
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
+    # Every value printed is escaped for Markdown (``escape.markdown_value``), so text from YAML shows
+    # as text; autoescaping marks what templates and macros write themselves as markup.
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=markdown_value,
                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)

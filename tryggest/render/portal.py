@@ -13,6 +13,7 @@ from typing import Any
 
 from ..collation import norwegian_key
 from ..context import SiteContext
+from ..escape import markdown_text
 from ..model import Municipality, Region
 from .web import _write, site_languages
 
@@ -56,7 +57,7 @@ def _regions(site: SiteContext, lang: str, prefix: str) -> list[str]:
     if not regions:
         return []
     texts = site.texts[lang].strings["portal"]
-    items = [f"- [{r.name}]({REGION_DIR}/{r.id}/) – {texts['region_members'].format(count=len(r.members))}"
+    items = [f"- [{markdown_text(r.name)}]({REGION_DIR}/{r.id}/) – {texts['region_members'].format(count=len(r.members))}"
              for r in regions]
     return [f"## {texts['regions_heading']}", "", *items, ""]
 
@@ -68,7 +69,7 @@ def _counties(site: SiteContext, lang: str, prefix: str) -> list[str]:
     lines = [f"## {site.texts[lang].strings['portal']['counties_heading']}", ""]
     for county in sorted(counties, key=norwegian_key):
         members = sorted(counties[county], key=lambda m: norwegian_key(m.name))
-        lines += [f"### {county}", "", '<ul class="tg-municipalities">',
+        lines += [f"### {markdown_text(county)}", "", '<ul class="tg-municipalities">',
                   *(_item(site, m, lang, prefix) for m in members), "</ul>", ""]
     return lines
 
@@ -76,7 +77,7 @@ def _counties(site: SiteContext, lang: str, prefix: str) -> list[str]:
 def _item(site: SiteContext, municipality: Municipality, lang: str, origin: str) -> str:
     phone = municipality.contact.phone
     number = f' <span class="tg-number">{municipality.number}</span>' if municipality.number else ""
-    label = escape(municipality.name) + number
+    label = markdown_text(municipality.name) + number
     search = escape(" ".join([municipality.name, municipality.id, municipality.county, municipality.number or "",
                               *municipality.official_names.values()]).casefold())
     call = escape(site.texts[lang].strings["portal"]["call"])
@@ -97,7 +98,7 @@ def _region_page(site: SiteContext, lang: str, region: Region, out: Path) -> Non
     texts = strings["portal"]
     path = f"{_prefix(site, lang)}{REGION_DIR}/{region.id}/"
     members = sorted((site.project.municipalities[mid] for mid in region.members), key=lambda m: norwegian_key(m.name))
-    body = [f"# {region.name}", "", texts["region_intro"], "", '<ul class="tg-municipalities">',
+    body = [f"# {markdown_text(region.name)}", "", texts["region_intro"], "", '<ul class="tg-municipalities">',
             *(_item(site, m, lang, path) for m in members), "</ul>", ""]
     front = {"title": region.name, "description": texts["region_description"].format(region=region.name),
              "tryggest": {"local": None, "portal": lang, "page": "region", "path": path}}

@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 
 import holidays
 import yaml
+from markupsafe import Markup
 
 from ..context import LocalContext, PageContext, SiteContext, municipality_values
+from ..escape import html_values
 from ..structured import script_json, service_jsonld
 from ..texts import PageTemplates
 from .campaign.values import campaign_placeholders
@@ -53,14 +55,14 @@ def _local_values(site: SiteContext, local: LocalContext) -> dict[str, Any]:
 def _page_links(page: PageContext) -> dict[str, Any]:
     here = _md_path(page)
 
-    def link(key: str) -> str:
+    def link(key: str) -> Markup:
         # Relative links to the .md source let the engine check every link in strict mode.
-        return posixpath.relpath(f"{page.municipality}/{key}.md", posixpath.dirname(here))
+        return Markup(posixpath.relpath(f"{page.municipality}/{key}.md", posixpath.dirname(here)))
 
-    def site_link(site_path: str) -> str:
+    def site_link(site_path: str) -> Markup:
         # Files (PDF, PNG) are not pages: link to them relative to this page's URL.
         relative = posixpath.relpath(site_path, page.path)
-        return relative + "/" if site_path.endswith("/") else relative
+        return Markup(relative + "/" if site_path.endswith("/") else relative)
 
     return {"link": link, "site_link": site_link}
 
@@ -94,7 +96,7 @@ def theme_data(site: SiteContext) -> dict[str, Any]:
         "locals": {local_key(local): _local_theme(site, local, holiday_dates) for local in site.building},
         "portals": {lang: _portal_theme(site, lang) for lang in languages},
         "default_language": languages[0],
-        "base_url": site.project.portal.portal.base_url,
+        "base_url": html_values(site.project.portal.portal.base_url),
     }
 
 
@@ -109,8 +111,9 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
     menu = sorted((p for p in local.pages if p.source.menu), key=lambda p: (p.source.order, p.key))
     return {
         "lang": local.lang,
-        "municipality": {k: values[k] for k in ("id", "name", "phone", "hours", "example",
-                                                "closed_on_public_holidays", "accent")},
+        # The theme's templates print these as they are: text from YAML is escaped here, once.
+        "municipality": html_values({k: values[k] for k in ("id", "name", "phone", "hours", "example",
+                                                            "closed_on_public_holidays", "accent")}),
         "open_data": json.dumps({"hours": values["hours_data"],
                                  "holidays": holiday_dates if values["closed_on_public_holidays"] else []},
                                 separators=(",", ":")),

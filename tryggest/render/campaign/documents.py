@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from ...context import LocalContext
+from ...escape import spreadsheet_cell
 from .values import format_date
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -32,9 +33,11 @@ def print_order_csv(values: dict[str, Any], local: LocalContext) -> bytes:
     writer.writerow([columns[key] for key in CSV_COLUMNS])
     for row in values["print_order"]:
         where = ", ".join(f"{p['where']}: {p['copies']}" for p in row["placements"])
-        writer.writerow([label + row["name"], row["file"], row["url"], row["trim"], row["folded"], row["paper"],
-                         row["sides"], row["copies"], row["needed_by_iso"], where])
+        writer.writerow([spreadsheet_cell(cell) for cell in (
+            label + row["name"], row["file"], row["url"], row["trim"], row["folded"], row["paper"],
+            row["sides"], row["copies"], row["needed_by_iso"], where)])
     return buffer.getvalue().encode("utf-8-sig")
+
 
 
 def print_order_pdf(values: dict[str, Any], local: LocalContext, build_date: date) -> bytes:
