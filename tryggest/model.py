@@ -73,7 +73,8 @@ ClockTime = Annotated[
     WithJsonSchema({"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"}),
 ]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Url = Annotated[str, Field(pattern=r"^https://[^\s/]+\.[^\s]+$")]
+# No quotes or angle brackets: a URL is printed into HTML attributes and Markdown links as it is.
+Url = Annotated[str, Field(pattern=r"^https://[^\s/\"'<>]+\.[^\s\"'<>]+$")]
 Text = Annotated[str, Field(min_length=1)]
 Localised = dict[Lang, Text]
 
@@ -241,7 +242,7 @@ class Municipality(Strict):
 
 class Portal(Strict):
     title: Text = Field("TryggEst", description=about("Tittelen på nettstedet.", "The site title."))
-    base_url: Annotated[str, Field(pattern=r"^https?://[^\s]+/$")] = Field(description=about(
+    base_url: Annotated[str, Field(pattern=r"^https?://[^\s\"'<>]+/$")] = Field(description=about(
         "Adressen nettstedet publiseres på, med / til slutt. QR-kodene peker hit.",
         "Where the site is published, ending in /. QR codes point here."))
     languages: list[Lang] = Field(default=["nb", "nn", "en"], min_length=1, description=about(

@@ -96,7 +96,7 @@ def theme_data(site: SiteContext) -> dict[str, Any]:
         "locals": {local_key(local): _local_theme(site, local, holiday_dates) for local in site.building},
         "portals": {lang: _portal_theme(site, lang) for lang in languages},
         "default_language": languages[0],
-        "base_url": html_values(site.project.portal.portal.base_url),
+        "base_url": site.project.portal.portal.base_url,   # its pattern allows no markup characters
     }
 
 
