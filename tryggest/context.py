@@ -18,7 +18,6 @@ from .model import HoursEntry, LawReference, Municipality, NationalLine
 from .phone import Phone
 from .texts import LanguageTexts, PageSource
 
-DEFAULT_LANGUAGE_ONLY = ("lettlest",)  # easy-read pages are written for Bokmål readers only
 
 
 @dataclass(frozen=True)
@@ -228,7 +227,6 @@ def build_context(project: Project, texts: dict[str, LanguageTexts], build_date:
                               for line in project.national.lines}
             local.laws = {law.id: law_context(law, lang) for law in project.national.laws}
             local.pages = [PageContext(mid, lang, key, local.page_path(key), source)
-                           for key, source in sorted(texts[lang].pages.items())
-                           if lang == "nb" or not key.startswith(DEFAULT_LANGUAGE_ONLY)]
+                           for key, source in sorted(texts[lang].pages.items())]
             locals_.append(local)
     return SiteContext(project, texts, locals_, build_date)

@@ -92,7 +92,7 @@ team:
   meets: {{every_days: 30}}
   launched: 2025-01-06
 local_help:
-  - {{kind: krisesenter, name: Krisesenteret i {county}, open_all_hours: true}}
+  - {{kind: krisesenter, name: Krisesenteret i {county}, phone: "+47 00 00 61 10", open_all_hours: true}}
 campaign:
   launch: 2026-01-05
   placements:

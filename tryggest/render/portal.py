@@ -77,7 +77,7 @@ def _counties(site: SiteContext, lang: str, prefix: str) -> list[str]:
 def _item(site: SiteContext, municipality: Municipality, lang: str, origin: str) -> str:
     phone = municipality.contact.phone
     number = f' <span class="tg-number">{municipality.number}</span>' if municipality.number else ""
-    label = markdown_text(municipality.name) + number
+    label = str(markdown_text(municipality.name)) + number
     search = escape(" ".join([municipality.name, municipality.id, municipality.county, municipality.number or "",
                               *municipality.official_names.values()]).casefold())
     call = escape(site.texts[lang].strings["portal"]["call"])
