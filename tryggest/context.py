@@ -19,7 +19,6 @@ from .phone import Phone
 from .texts import LanguageTexts, PageSource
 
 
-
 @dataclass(frozen=True)
 class PageContext:
     municipality: str
