@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
@@ -48,6 +49,14 @@ def _text(html: str) -> str:
 
 def _municipalities(lang: str) -> list[str]:
     return [mid for mid, m in sorted(DEMO.municipalities.items()) if lang in DEMO.languages_of(m)]
+
+
+def _articles(site: Path, lang: str) -> Iterator[tuple[str, str]]:
+    """Every municipality page in ``lang``: its site path and its main part."""
+    for mid in _municipalities(lang):
+        for page in sorted((site / _path(lang, mid)).rglob("index.html")):
+            path = page.parent.relative_to(site).as_posix() + "/"
+            yield path, _article(site, path)
 
 
 def _section(article: str, heading_id: str) -> str:
@@ -93,14 +102,11 @@ def test_home_page_says_call_112_above_call_us(demo_site: Path, lang: str) -> No
 @pytest.mark.parametrize("lang", FULL_LANGUAGES)
 def test_every_anonymity_promise_links_to_what_it_means(demo_site: Path, lang: str) -> None:
     seen = 0
-    for mid in _municipalities(lang):
-        for page in sorted((demo_site / _path(lang, mid)).rglob("index.html")):
-            path = page.parent.relative_to(demo_site).as_posix() + "/"
-            article = _article(demo_site, path)
-            linked = [href for href, label in LINK.findall(article) if ANONYMITY[lang] in _text(label)]
-            assert all(href.endswith("nar-du-tar-kontakt/#anonym") for href in linked), (path, linked)
-            assert _text(article).count(ANONYMITY[lang]) == len(linked), path
-            seen += len(linked)
+    for path, article in _articles(demo_site, lang):
+        linked = [href for href, label in LINK.findall(article) if ANONYMITY[lang] in _text(label)]
+        assert all(href.endswith("nar-du-tar-kontakt/#anonym") for href in linked), (path, linked)
+        assert _text(article).count(ANONYMITY[lang]) == len(linked), path
+        seen += len(linked)
     assert seen, "the demo promises anonymity somewhere"
     contact = _article(demo_site, _path(lang, "sandefjord", "nar-du-tar-kontakt/"))
     assert 'id="anonym"' in contact
@@ -109,14 +115,11 @@ def test_every_anonymity_promise_links_to_what_it_means(demo_site: Path, lang: s
 @pytest.mark.parametrize("lang", FULL_LANGUAGES)
 def test_every_cited_section_of_law_links_to_lovdata(demo_site: Path, lang: str) -> None:
     cited = 0
-    for mid in _municipalities(lang):
-        for page in sorted((demo_site / _path(lang, mid)).rglob("index.html")):
-            path = page.parent.relative_to(demo_site).as_posix() + "/"
-            article = _article(demo_site, path)
-            in_links = sum(len(SECTION.findall(_text(label))) for href, label in LINK.findall(article)
-                           if href.startswith("https://lovdata.no/lov/"))
-            assert len(SECTION.findall(_text(article))) == in_links, path
-            cited += in_links
+    for path, article in _articles(demo_site, lang):
+        in_links = sum(len(SECTION.findall(_text(label))) for href, label in LINK.findall(article)
+                       if href.startswith("https://lovdata.no/lov/"))
+        assert len(SECTION.findall(_text(article))) == in_links, path
+        cited += in_links
     assert cited >= 5, "the staff and contact pages cite the law"
 
 
