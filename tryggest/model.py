@@ -194,6 +194,15 @@ class Municipality(Strict):
         "Hjelp i nærheten: krisesenter, legevakt og andre.", "Local help: crisis centre, out-of-hours doctor and others."))
     campaign: Campaign | None = Field(None, description=about("Kampanjeplanen (valgfritt).", "The campaign plan (optional)."))
     branding: Branding = Field(default_factory=Branding, description=about("Farger.", "Colours."))
+    # Per municipality, so that re-printing or publishing one site leaves every other one untouched.
+    print_date: date | None = Field(None, description=about(
+        "Datoen som trykkes på kommunens materiell (valgfritt; ellers portalens print_date).",
+        "The date printed on this municipality's files (optional; otherwise the portal's print_date)."))
+    base_url: Annotated[str, Field(pattern=r"^https?://[^\s]+/$")] | None = Field(None, description=about(
+        "Egen adresse for kommunens nettsted, med / til slutt (valgfritt; ellers portalens). "
+        "Kommunens QR-koder og lenker peker hit.",
+        "The municipality's own site address, ending in / (optional; otherwise the portal's). "
+        "Its QR codes and absolute links point here."))
 
     @model_validator(mode="after")
     def _kommune_has_number(self) -> Municipality:

@@ -109,6 +109,7 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
     menu = sorted((p for p in local.pages if p.source.menu), key=lambda p: (p.source.order, p.key))
     return {
         "lang": local.lang,
+        "base_url": local.base_url,
         "municipality": {k: values[k] for k in ("id", "name", "phone", "hours", "example",
                                                 "closed_on_public_holidays", "accent")},
         "open_data": json.dumps({"hours": values["hours_data"],

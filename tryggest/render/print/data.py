@@ -58,7 +58,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "t": strings["print"],
         "example": municipality.example,
         "example_labels": example_labels,
-        "print_date": site.build_date.isoformat(),
+        "print_date": site.print_date(municipality.id).isoformat(),
         "data_version": data_version(site, municipality.id),
     }
 
