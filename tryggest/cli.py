@@ -1,4 +1,4 @@
-"""``tryggest check | build | new | schema | serve``: parses arguments and calls the stages; nothing else."""
+"""``tryggest check | build | new | init | schema | serve``: parses arguments and calls the stages; nothing else."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .engine import EngineError
 from .lint import warnings_for
@@ -15,6 +16,9 @@ from .pipeline import BuildOptions, build, check
 from .problems import InputError
 from .rebuild import file_families, rebuild_files
 from .report import describe
+
+if TYPE_CHECKING:
+    from .scaffold import NewMunicipality
 
 EXIT_INPUT = 2
 
@@ -68,7 +72,35 @@ def _print_warnings(project: Project, root: Path) -> None:
 
 
 def _new(args: argparse.Namespace, root: Path) -> int:
-    from .scaffold import MissingOptions, ask_example, create_municipality, fill_in, from_answers
+    from .scaffold import create_municipality
+
+    new = _new_municipality(args)
+    if new is None:
+        return EXIT_INPUT
+    path = create_municipality(root, new)
+    print(f"Created {path.relative_to(root).as_posix()} and added it to municipalities.yml.")
+    print("Next: open the file, check every line, then run: tryggest check")
+    return 0
+
+
+def _init(args: argparse.Namespace, root: Path) -> int:
+    from .init import init_portal
+    from .scaffold import ask_base_url
+
+    new = _new_municipality(args)
+    if new is None:
+        return EXIT_INPUT
+    base_url = ask_base_url(args.base_url, input if sys.stdin.isatty() else None)
+    target = (root / args.folder).resolve()
+    path = init_portal(target, new, base_url, date.today())
+    print(f"Created the portal {args.folder} for {new.name}: {path.relative_to(target).as_posix()}.")
+    print(f"Next: cd {args.folder} && ./scripts/build")
+    return 0
+
+
+def _new_municipality(args: argparse.Namespace) -> NewMunicipality | None:
+    """The answers of ``new`` and ``init``: options first, then questions in a terminal."""
+    from .scaffold import MissingOptions, ask_example, fill_in, from_answers
 
     given = {"name": args.name or args.name_option, "number": args.number, "county": args.county, "phone": args.phone,
              "hours": "; ".join(args.hours) if args.hours else None, "unit": args.unit}
@@ -76,13 +108,10 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     try:
         answers = fill_in(given, args.kind, ask)
     except MissingOptions as exc:
-        print(f"tryggest new: {exc} (or run it in a terminal to be asked)", file=sys.stderr)
-        return EXIT_INPUT
+        print(f"tryggest {args.command}: {exc} (or run it in a terminal to be asked)", file=sys.stderr)
+        return None
     example = args.example if args.example is not None else ask_example(ask)
-    path = create_municipality(root, from_answers(answers, args.kind, example))
-    print(f"Created {path.relative_to(root).as_posix()} and added it to municipalities.yml.")
-    print("Next: open the file, check every line, then run: tryggest check")
-    return 0
+    return from_answers(answers, args.kind, example, args.id)
 
 
 def _schema(args: argparse.Namespace, root: Path) -> int:
@@ -119,7 +148,7 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "new": _new, "schema": _schema, "serve": _serve}
+COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "schema": _schema, "serve": _serve}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -131,6 +160,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
     build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
     _new_parser(commands.add_parser("new", help="add a municipality: write its YAML file and list it"))
+    init_cmd = commands.add_parser("init", help="start a portal for one municipality in a new, empty folder")
+    init_cmd.add_argument("folder", help="the new portal's folder, e.g. ../tryggest-ostre-toten")
+    _new_parser(init_cmd)
+    init_cmd.add_argument("--base-url", help="where the site will be published, e.g. https://tryggest.ostre-toten.no/")
     schema_cmd = commands.add_parser("schema", help="write the JSON Schemas editors use (schema/)")
     schema_cmd.add_argument("--check", action="store_true", help="only check; exit 1 if a schema is out of date")
     serve_cmd = commands.add_parser("serve", help="build, serve on this computer, rebuild on every change")
@@ -150,6 +183,7 @@ def _new_parser(new: argparse.ArgumentParser) -> None:
     new.add_argument("--phone", help="the TryggEst phone number, e.g. '+47 61 14 12 00'")
     new.add_argument("--hours", action="append", help="opening hours, e.g. 'mon-fri 09:00-14:00' (repeat for more)")
     new.add_argument("--unit", help="the unit the TryggEst coordinator belongs to, e.g. 'Helse og omsorg'")
+    new.add_argument("--id", help="the id and file name, when the name alone is not enough (two Herøy)")
     new.add_argument("--kind", choices=["kommune", "bydel"], default="kommune")
     new.add_argument("--example", action=argparse.BooleanOptionalAction, default=None,
                      help="demo data: marked EKSEMPEL everywhere, placeholder numbers allowed")

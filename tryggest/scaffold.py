@@ -46,10 +46,11 @@ class NewMunicipality:
     number: str | None = None
     kind: str = "kommune"
     example: bool = False
+    chosen_id: str | None = None   # --id: when two municipalities share a name (Herøy)
 
     @property
     def id(self) -> str:
-        return municipality_id(self.name)
+        return self.chosen_id or municipality_id(self.name)
 
 
 def municipality_id(name: str) -> str:
@@ -227,7 +228,28 @@ def ask_example(ask: Callable[[str], str] | None) -> bool:
     return ask is not None and ask(EXAMPLE_QUESTION).strip().lower() in ("j", "ja", "y", "yes")
 
 
-def from_answers(answers: dict[str, str], kind: str, example: bool) -> NewMunicipality:
+def from_answers(answers: dict[str, str], kind: str, example: bool, chosen_id: str | None = None) -> NewMunicipality:
     rules = tuple(rule.strip() for rule in answers["hours"].split(";") if rule.strip())
     return NewMunicipality(name=answers["name"], county=answers["county"], phone=answers["phone"], hours=rules,
-                           unit=answers["unit"], number=answers.get("number"), kind=kind, example=example)
+                           unit=answers["unit"], number=answers.get("number"), kind=kind, example=example,
+                           chosen_id=chosen_id)
+
+
+PLACEHOLDER_BASE_URL = "https://tryggest.example.no/"
+BASE_URL_QUESTION = ("Adressen nettstedet skal publiseres på (base_url), f.eks. https://tryggest.kommune.no/ "
+                     "[tom: fyll inn senere]: ")
+
+
+def ask_base_url(given: str | None, ask: Callable[[str], str] | None) -> str:
+    """The portal's address, ending in /; a placeholder (refused by ``check --publish``) when not known yet."""
+    while True:
+        answer = (given if given is not None else ask(BASE_URL_QUESTION) if ask else "").strip()
+        if not answer:
+            return PLACEHOLDER_BASE_URL
+        url = answer if answer.endswith("/") else answer + "/"
+        if re.fullmatch(r"https?://[^\s/]+\.[^\s]+/", url):
+            return url
+        if given is not None or ask is None:
+            raise InputError([Problem(PORTAL_FILE, 1, 1, "portal.base_url",
+                                      f"'{answer}' is not a web address; write it as https://tryggest.kommune.no/")])
+        print(f"'{answer}' er ikke en nettadresse. Skriv den som https://tryggest.kommune.no/")
