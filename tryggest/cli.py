@@ -39,7 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace, root: Path) -> int:
     site = check(root)
-    print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions")
+    if args.publish:
+        from .publish import publish_problems
+
+        problems = publish_problems(site.project)
+        if problems:
+            print("\n".join(describe(problems, root)), file=sys.stderr)
+            print(f"{len(problems)} problem(s): not ready to publish.", file=sys.stderr)
+            return EXIT_INPUT
+    ready = ", ready to publish" if args.publish else ""
+    print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions{ready}")
     _print_warnings(site.project, root)
     return 0
 
@@ -155,7 +164,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tryggest", description="Build TryggEst websites and print files.")
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every YAML file; write nothing")
+    check_cmd = commands.add_parser("check", help="validate every YAML file; write nothing")
+    check_cmd.add_argument("--publish", action="store_true",
+                           help="also refuse what must not go public: a placeholder base_url, example data, "
+                                "demo phone numbers, a print_date older than the data")
     build_cmd = commands.add_parser("build", help="validate, then build the site and all files")
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
     build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
