@@ -84,7 +84,7 @@ def test_print_date_older_than_the_file_by_its_time(tmp_path: Path, capsys: pyte
     os.utime(fjordby, (when, when))
     code, lines = _publish(root, capsys)
     assert code == 2
-    assert ("municipalities.yml:7:15: portal.print_date: print_date 2030-01-01 is older than the last change of "
+    assert ("municipalities.yml:4:15: portal.print_date: print_date 2030-01-01 is older than the last change of "
             "content/municipalities/fjordby.yml (2030-03-05, file time); set print_date to 2030-03-05 or later") in lines
     fjordby.write_text(fjordby.read_text(encoding="utf-8") + "print_date: 2030-03-05\n", encoding="utf-8")
     os.utime(fjordby, (when, when))
