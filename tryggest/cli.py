@@ -1,4 +1,4 @@
-"""``tryggest check | build | new | init | schema | serve``: parses arguments and calls the stages; nothing else."""
+"""``tryggest check | build | new | init | changes | schema | serve``: parses arguments and calls the stages; nothing else."""
 
 from __future__ import annotations
 
@@ -69,7 +69,26 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         scope = "all municipalities" if result.changed is None else ", ".join(sorted(result.changed))
         print(f"Built {site_dir} ({scope}): {sum(len(x.pages) for x in site.building)} pages, "
               f"{site.rendered} files drawn, {site.reused} from the cache")
+    _print_changes(site.project, site.build_date)
     _print_warnings(site.project, root)
+    return 0
+
+
+def _print_changes(project: Project, build_date: date) -> None:
+    from .changes import changes_since_print, describe_changes, record_prints
+
+    record_prints(project, build_date)
+    lines = describe_changes(changes_since_print(project))
+    if lines:
+        print("\n".join(lines))
+
+
+def _changes(args: argparse.Namespace, root: Path) -> int:
+    from .changes import changes_since_print, describe_changes
+
+    site = check(root)
+    lines = describe_changes(changes_since_print(site.project))
+    print("\n".join(lines) if lines else "Nothing printed has changed since the last print_date.")
     return 0
 
 
@@ -157,7 +176,7 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "schema": _schema, "serve": _serve}
+COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "changes": _changes, "schema": _schema, "serve": _serve}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -172,6 +191,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
     build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
     _new_parser(commands.add_parser("new", help="add a municipality: write its YAML file and list it"))
+    commands.add_parser("changes", help="which printed values changed since the last print_date, and the files "
+                                        "to print again")
     init_cmd = commands.add_parser("init", help="start a portal for one municipality in a new, empty folder")
     init_cmd.add_argument("folder", help="the new portal's folder, e.g. ../tryggest-ostre-toten")
     _new_parser(init_cmd)
