@@ -133,12 +133,13 @@ def _new_municipality(args: argparse.Namespace) -> NewMunicipality | None:
     given = {"name": args.name or args.name_option, "number": args.number, "county": args.county, "phone": args.phone,
              "hours": "; ".join(args.hours) if args.hours else None, "unit": args.unit}
     ask = input if sys.stdin.isatty() else None
+    # Asked first: a placeholder number is a good answer only for demo data.
+    example = args.example if args.example is not None else ask_example(ask)
     try:
-        answers = fill_in(given, args.kind, ask)
+        answers = fill_in(given, args.kind, ask, example)
     except MissingOptions as exc:
         print(f"tryggest {args.command}: {exc} (or run it in a terminal to be asked)", file=sys.stderr)
         return None
-    example = args.example if args.example is not None else ask_example(ask)
     return from_answers(answers, args.kind, example, args.id)
 
 
