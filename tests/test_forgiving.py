@@ -47,3 +47,36 @@ def test_a_bad_one_line_rule_points_at_its_line(tmp_path: Path, capsys: pytest.C
     assert main(["--root", str(root), "check"]) == 2
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith("content/municipalities/fjordby.yml:9:7: contact.hours[0]: 'man-fre 9-14' is not an")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('  phone: "+47 33 41 60 00"', '\tphone: "+47 33 41 60 00"',
+     "7:1: tabulator på linje 7: bruk mellomrom til innrykk (a tab on line 7: indent with spaces)"),
+    ("name: Fjordby", 'name: "Fjordby',
+     "2:7: anførselstegnet som åpner på linje 2, blir ikke lukket (the quote that opens on line 2 is never closed)"),
+    ("county: Vestland", "  county: Vestland",
+     "5:3: innrykket stemmer ikke: 'county' på linje 5 står ikke på linje med nøklene den hører sammen med "
+     "(wrong indent: 'county' is out of line with the keys around it)"),
+    ("  closed_on_public_holidays: true", " closed_on_public_holidays: true",
+     "10:2: innrykket stemmer ikke: 'closed_on_public_holidays' på linje 10"),
+])
+def test_yaml_syntax_errors_in_plain_words(tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str,
+                                           expected: str) -> None:
+    root = make_project(tmp_path)
+    _swap(_fjordby(root), old, new)
+    assert main(["--root", str(root), "check"]) == 2
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"content/municipalities/fjordby.yml:{expected}")
+
+
+def test_county_case_and_shared_ssb_numbers_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path)
+    ostre = root / "content/municipalities/ostre-dal.yml"
+    _swap(ostre, "county: Innlandet", "county: vestland")
+    _swap(ostre, 'number: "9902"', 'number: "9901"')
+    assert main(["--root", str(root), "check"]) == 0
+    err = capsys.readouterr().err
+    assert ("content/municipalities/ostre-dal.yml:5:9: warning: county: 'vestland' differs from 'Vestland' (in another "
+            "municipality's file) only in capital letters; write it the same way") in err
+    assert ("content/municipalities/ostre-dal.yml:4:9: warning: number: SSB number 9901 is also the number of "
+            "'fjordby'; each municipality has its own") in err

@@ -10,6 +10,8 @@ What is checked, and why:
   ``"21:00"`` meant as ``"12:00"``), or that are open less than one hour;
 - a municipality with no ``local_help`` (its pages then list only national numbers);
 - a ``branding.accent`` colour too light for white text (WCAG 2.1 AA needs 4.5:1);
+- a county that differs from another municipality's only in capital letters, and an SSB number
+  that two municipalities share;
 - a region member that is not in the ``municipalities`` list (it is left out of the region, so
   taking a municipality off the list never stops a build).
 """
@@ -45,7 +47,30 @@ def warnings_for(project: Project, today: date) -> list[Problem]:
         doc = project.documents.get(f"{MUNICIPALITY_DIR}/{mid}.yml")
         if doc:
             found += _municipality_warnings(project.municipalities[mid], doc)
+    found += _shared_value_warnings(project)
     return sorted(found)
+
+
+def _shared_value_warnings(project: Project) -> list[Problem]:
+    """A county written in two ways (a second heading on the front page) and an SSB number used twice."""
+    found = []
+    counties: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+    for mid in sorted(project.municipalities):
+        municipality = project.municipalities[mid]
+        doc = project.documents.get(f"{MUNICIPALITY_DIR}/{mid}.yml")
+        if doc is None:
+            continue
+        first = counties.setdefault(municipality.county.casefold(), municipality.county)
+        if first != municipality.county:
+            found.append(_warn(doc, ("county",), f"'{municipality.county}' differs from '{first}' (in another "
+                                                 f"municipality's file) only in capital letters; write it the same way"))
+        if municipality.number:
+            owner = numbers.setdefault(municipality.number, mid)
+            if owner != mid:
+                found.append(_warn(doc, ("number",), f"SSB number {municipality.number} is also the number of "
+                                                     f"'{owner}'; each municipality has its own"))
+    return found
 
 
 def _warn(doc: Document, keys: KeyPath, message: str) -> Problem:
