@@ -140,3 +140,11 @@ def test_add_to_list_keeps_comments_and_style() -> None:
     block = "municipalities:\n  - a   # first\n  # b is paused\n  - b\nregions: []\n"
     assert add_to_list(block, "c") == "municipalities:\n  - a   # first\n  # b is paused\n  - b\n  - c\nregions: []\n"
     assert add_to_list("municipalities:\n- a", "c") == "municipalities:\n- a\n- c\n"
+
+
+def test_an_id_that_is_not_a_slug_is_refused(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["--root", str(project), "new", "Herøy", "--id", "Herøy N", *NEW]) == 2
+    assert "'Herøy N' is not an id; use a-z, 0-9 and -" in capsys.readouterr().err
+    assert sorted(p.name for p in (project / "content/municipalities").iterdir()) == ["fjordby.yml", "ostre-dal.yml"]

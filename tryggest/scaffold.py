@@ -112,6 +112,8 @@ def _with_example_hint(problem: Problem) -> Problem:
 def _refuse_existing(root: Path, mid: str, shown: str) -> None:
     if not mid:
         raise InputError([Problem(shown, 1, 1, "name", "the name needs at least one letter or digit")])
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", mid):
+        raise InputError([Problem(shown, 1, 1, "id", f"'{mid}' is not an id; use a-z, 0-9 and -, e.g. heroy-nordland")])
     if (root / shown).exists():
         raise InputError([Problem(shown, 1, 1, "", "the file already exists; edit it instead (nothing was overwritten)")])
     try:
