@@ -112,14 +112,15 @@ def _new(args: argparse.Namespace, root: Path) -> int:
 
 
 def _init(args: argparse.Namespace, root: Path) -> int:
-    from .init import init_portal
+    from .init import init_portal, refuse_used_folder
     from .scaffold import ask_base_url
 
+    target = (root / args.folder).resolve()
+    refuse_used_folder(target)   # before any question: a folder in use would waste every answer
     new = _new_municipality(args)
     if new is None:
         return EXIT_INPUT
     base_url = ask_base_url(args.base_url, input if sys.stdin.isatty() else None)
-    target = (root / args.folder).resolve()
     path = init_portal(target, new, base_url, date.today())
     print(f"Created the portal {args.folder} for {new.name}: {path.relative_to(target).as_posix()}.")
     print(f"Next: cd {args.folder} && ./scripts/build")

@@ -55,7 +55,7 @@ Veiledning: [docs/guide/nb.md](docs/guide/nb.md) (English: [docs/guide/en.md](do
 def init_portal(target: Path, new: NewMunicipality, base_url: str, today: date) -> Path:
     """Make the portal in ``target``; return the municipality's file. Raise InputError and leave
     ``target`` as it was on any problem."""
-    _refuse_used_folder(target)
+    refuse_used_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as scratch_name:
         scratch = Path(scratch_name) / "portal"
@@ -72,7 +72,7 @@ def init_portal(target: Path, new: NewMunicipality, base_url: str, today: date) 
     return target / created.relative_to(scratch)
 
 
-def _refuse_used_folder(target: Path) -> None:
+def refuse_used_folder(target: Path) -> None:
     shown = target.as_posix()
     if target.is_file() or (target.is_dir() and any(target.iterdir())):
         raise InputError([Problem(shown, 1, 1, "", "the folder is not empty; give a new or empty folder "
