@@ -4,9 +4,12 @@ tool prints, its links resolve, and the two languages cover the same parts."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shlex
 import shutil
+import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,15 +56,20 @@ def scratch_copy(tmp_path: Path) -> Path:
     return root
 
 
+# Besides the tool: the set-up scripts, moving to the new site's folder, and the publishing recipes.
+OTHER_PROGRAMS = {"./scripts/build", "./scripts/setup", "cd", "git", "rsync", "scp"}
+
+
 @pytest.mark.parametrize("lang", sorted(GUIDES))
 def test_every_command_is_one_the_tool_knows(lang: str) -> None:
     found = commands(GUIDES[lang].read_text(encoding="utf-8"))
     assert "./scripts/build" in found and ".venv/bin/tryggest check" in found
+    assert found[0] == "./scripts/setup" and found[1].startswith(".venv/bin/tryggest init "), "the guide starts with init"
     for command in found:
-        if command == "./scripts/build":
-            continue
         program, *args = shlex.split(command)
-        assert program == ".venv/bin/tryggest", command
+        if program != ".venv/bin/tryggest":
+            assert program in OTHER_PROGRAMS, command
+            continue
         _parser().parse_args(args)   # exits (fails the test) on an unknown command or option
 
 
@@ -72,8 +80,8 @@ def test_the_new_municipality_example_works(lang: str, tmp_path: Path, monkeypat
     [example] = [c for c in commands(GUIDES[lang].read_text(encoding="utf-8")) if c.startswith(".venv/bin/tryggest new ")]
     assert main(["--root", str(root), *shlex.split(example)[1:]]) == 0
     project = load_project(root)
-    assert "fjordby" in project.portal.municipalities and project.municipalities["fjordby"].example
-    assert f"site/filer/fjordby/{project.portal.portal.languages[0]}/" in GUIDES[lang].read_text(encoding="utf-8")
+    assert "vestre-fjord" in project.portal.municipalities and project.municipalities["vestre-fjord"].example
+    assert f"site/filer/vestre-fjord/{project.portal.portal.languages[0]}/" in GUIDES[lang].read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", sorted(GUIDES))
@@ -85,6 +93,62 @@ def test_the_error_example_is_what_check_prints(lang: str, tmp_path: Path, capsy
     printed = capsys.readouterr().err.splitlines()
     example = next(b for b in code_blocks(GUIDES[lang].read_text(encoding="utf-8"), "") if "kommun'" in b)
     assert example.splitlines() == printed[:3]
+
+
+def run_steps(blocks: list[str], here: Path, build_site: bool) -> Path:
+    """Run the commands of these blocks as written, from ``here``; return the folder they end in.
+
+    The tool's own set-up is already done by the test run; ``./scripts/build`` runs the build it
+    starts (skipped when ``build_site`` is False, to keep the second language quick)."""
+    from tryggest.pipeline import BuildOptions, build
+
+    steps = [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+    env = {"GIT_AUTHOR_NAME": "Kommunikasjon", "GIT_AUTHOR_EMAIL": "post@fjordby.test",
+           "GIT_COMMITTER_NAME": "Kommunikasjon", "GIT_COMMITTER_EMAIL": "post@fjordby.test",
+           "PATH": os.environ["PATH"], "HOME": str(here)}
+    for step in steps:
+        program, *args = shlex.split(step)
+        if program == "cd":
+            here = (here / args[0]).resolve()
+        elif program == ".venv/bin/tryggest":
+            assert main(["--root", str(here), *args]) == 0, step
+        elif program == "./scripts/build" and build_site:
+            build(BuildOptions(here, here / "site"))
+        elif program == "git":
+            subprocess.run([program, *args], cwd=here, env=env, check=True, capture_output=True)
+    return here
+
+
+@pytest.mark.parametrize("lang", sorted(GUIDES))
+def test_the_guide_gives_a_one_municipality_site_ready_to_publish(lang: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not a terminal, so nothing is asked; with a byte buffer, as the site engine reads one.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    tool = tmp_path / "tryggest"
+    tool.mkdir()
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    part1, part9 = text[text.index("## 1. "):text.index("## 2. ")], text[text.index("## 9. "):]
+    site_root = run_steps(code_blocks(part1, "sh"), tool, build_site=lang == "nb")
+    assert site_root == tmp_path / "tryggest-fjordby"
+    # Part 2 as an editor does it: a new number, and today's date as the print date of this municipality.
+    fjordby = site_root / "content/municipalities/fjordby.yml"
+    fjordby.write_text(fjordby.read_text(encoding="utf-8").replace("+47 33 41 60 00", "+47 33 41 60 01")
+                       + f"print_date: {date.today().isoformat()}\n", encoding="utf-8")
+    run_steps(code_blocks(part9, "sh")[:2], site_root, build_site=lang == "nb")
+    project = load_project(site_root)
+    assert list(project.municipalities) == ["fjordby"] and project.portal.regions == []
+    assert project.portal.portal.base_url == "https://tryggest.fjordby.no/"
+    log = subprocess.run(["git", "log", "--oneline"], cwd=site_root, capture_output=True, text=True, check=True)
+    assert len(log.stdout.splitlines()) == 2, "the portal and the change before publishing are committed"
+    assert main(["--root", str(site_root), "check", "--publish"]) == 0
+    if lang == "nb":
+        site = site_root / "site"
+        assert (site / "filer/fjordby").is_dir() and not [p for p in site.iterdir() if p.name == "sandefjord"]
+        assert sorted(p.parent.parent.name for p in site.glob("*/materiell/index.html")) == ["fjordby"]
+        page = (site / "fjordby/index.html").read_text(encoding="utf-8")
+        assert '<link rel="canonical" href="https://tryggest.fjordby.no/fjordby/">' in page
+        assert "33 41 60 01" in page and (site / "_headers").is_file()
+        assert (site / "filer/fjordby/nb/lysbilder/version.json").is_file()
 
 
 def test_both_languages_have_the_same_parts() -> None:

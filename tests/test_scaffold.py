@@ -90,8 +90,8 @@ def test_new_without_a_terminal_names_the_missing_options(project: Path, monkeyp
 
 
 def test_new_asks_in_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = iter(["Bydel Nordre Fjord", "", "Vestland", "+47 56 12 34 57", "mon-thu 08:00-15:30; fri 08:00-12:00",
-                    "Bydelsoverlegen", "n"])
+    answers = iter(["n", "Bydel Nordre Fjord", "", "Vestland", "+47 56 12 34 57", "mon-thu 08:00-15:30; fri 08:00-12:00",
+                    "Bydelsoverlegen"])
     asked: list[str] = []
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda question: asked.append(question) or next(answers))
@@ -100,6 +100,25 @@ def test_new_asks_in_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) 
     loaded = load_project(project).municipalities["bydel-nordre-fjord"]
     assert loaded.kind == "bydel" and loaded.number is None and not loaded.example
     assert [(h.days, f"{h.closes:%H:%M}") for h in loaded.contact.hours] == [((0, 1, 2, 3), "15:30"), ((4,), "12:00")]
+
+
+def test_each_answer_is_checked_as_it_is_typed(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    answers = iter(["nei", "Herøy", "18", "1818", "Nordland", "+47 12 34", "+47 00 00 18 18", "+47 75 06 50 00",
+                    "mon-fri 14:00-09:00", "man-fry 9-14", "man-fre 8.00-15.30; lør 10.00-12.00", "Helse og omsorg"])
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda question: asked.append(question) or next(answers))
+    assert main(["--root", str(project), "new", "--id", "heroy-nordland"]) == 0
+    told = capsys.readouterr().out
+    assert len(asked) == 12, "every refused answer is asked again, and the good ones are kept"
+    assert [q.split(" (")[0] for q in asked[2:4]] == ["Kommunenummer fra SSB"] * 2
+    assert "'18' is not a municipality number" in told and "short number" in told
+    assert "is not a valid Norwegian phone number" in told, "a placeholder number is refused for real data"
+    assert "'open' must be earlier" in told and "is not an opening-hours rule" in told
+    loaded = load_project(project).municipalities["heroy-nordland"]
+    assert loaded.name == "Herøy" and loaded.number == "1818" and loaded.contact.phone.display == "75 06 50 00"
+    assert [(h.days, f"{h.opens:%H:%M}") for h in loaded.contact.hours] == [((0, 1, 2, 3, 4), "08:00"), ((5,), "10:00")]
 
 
 def test_example_allows_a_placeholder_number(project: Path, monkeypatch: pytest.MonkeyPatch,
@@ -121,3 +140,11 @@ def test_add_to_list_keeps_comments_and_style() -> None:
     block = "municipalities:\n  - a   # first\n  # b is paused\n  - b\nregions: []\n"
     assert add_to_list(block, "c") == "municipalities:\n  - a   # first\n  # b is paused\n  - b\n  - c\nregions: []\n"
     assert add_to_list("municipalities:\n- a", "c") == "municipalities:\n- a\n- c\n"
+
+
+def test_an_id_that_is_not_a_slug_is_refused(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["--root", str(project), "new", "Herøy", "--id", "Herøy N", *NEW]) == 2
+    assert "'Herøy N' is not an id; use a-z, 0-9 and -" in capsys.readouterr().err
+    assert sorted(p.name for p in (project / "content/municipalities").iterdir()) == ["fjordby.yml", "ostre-dal.yml"]

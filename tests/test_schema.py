@@ -71,7 +71,12 @@ def test_schema_flags_what_the_loader_refuses() -> None:
     errors = validate(data, schema, schema)
     assert "contact: unknown key closed_on_public_holiday" in errors
     assert "kind: 'kommne' not in ['kommune', 'bydel']" in errors
-    assert any(e.startswith("contact.hours.0.open: '9' does not match") for e in errors)
+    # A rule is an entry or one line of text ("man-fre 9.00-14.00"); a bad entry matches neither.
+    assert "contact.hours.0: matches no option" in errors
+    data["contact"]["hours"] = ["man-fre 9.00-14.00", "lør 10.00-12.00"]
+    assert not [e for e in validate(data, schema, schema) if e.startswith("contact.hours")]
+    data["contact"]["hours"] = ["man-fre 9"]
+    assert "contact.hours.0: matches no option" in validate(data, schema, schema)
 
 
 def as_editor_sees(path: Path) -> Any:

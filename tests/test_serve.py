@@ -77,6 +77,12 @@ def test_serve_rebuilds_on_change_and_keeps_last_good_site(session: tuple[ServeS
     assert code == 200 and "33 41 60 99" in page, "the last good site is still served"
     assert 'id="tryggest-live-problems"' in page and "is a short number" in page
 
+    failed = status(url)["version"]
+    yml.write_text(yml.read_text(encoding="utf-8").replace("+47 33 41\"", "+47 33 41 60 99\""), encoding="utf-8")
+    wait_for(lambda: status(url)["ok"] is True, "the data put back to clear the error box")
+    assert status(url)["problems"] == [] and status(url)["version"] != failed
+    assert 'id="tryggest-live-problems"' not in fetch(url + "fjordby/")[1]
+
 
 def assert_live_reload_only_in_served_pages(running: ServeSession) -> None:
     built = running.live.site_dir

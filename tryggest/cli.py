@@ -1,4 +1,4 @@
-"""``tryggest check | build | new | schema | serve``: parses arguments and calls the stages; nothing else."""
+"""``tryggest check | build | new | init | changes | schema | serve``: parses arguments and calls the stages; nothing else."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .engine import EngineError
 from .lint import warnings_for
@@ -15,6 +16,9 @@ from .pipeline import BuildOptions, build, check
 from .problems import InputError
 from .rebuild import file_families, rebuild_files
 from .report import describe
+
+if TYPE_CHECKING:
+    from .scaffold import NewMunicipality
 
 EXIT_INPUT = 2
 
@@ -35,7 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace, root: Path) -> int:
     site = check(root)
-    print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions")
+    if args.publish:
+        from .publish import publish_problems
+
+        problems = publish_problems(site.project)
+        if problems:
+            print("\n".join(describe(problems, root)), file=sys.stderr)
+            print(f"{len(problems)} problem(s): not ready to publish.", file=sys.stderr)
+            return EXIT_INPUT
+    ready = ", ready to publish" if args.publish else ""
+    print(f"OK: {len(site.project.municipalities)} municipalities, {len(site.locals)} language versions{ready}")
     _print_warnings(site.project, root)
     return 0
 
@@ -56,7 +69,26 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         scope = "all municipalities" if result.changed is None else ", ".join(sorted(result.changed))
         print(f"Built {site_dir} ({scope}): {sum(len(x.pages) for x in site.building)} pages, "
               f"{site.rendered} files drawn, {site.reused} from the cache")
+    _print_changes(site.project, site.build_date)
     _print_warnings(site.project, root)
+    return 0
+
+
+def _print_changes(project: Project, build_date: date) -> None:
+    from .changes import changes_since_print, describe_changes, record_prints
+
+    record_prints(project, build_date)
+    lines = describe_changes(changes_since_print(project))
+    if lines:
+        print("\n".join(lines))
+
+
+def _changes(args: argparse.Namespace, root: Path) -> int:
+    from .changes import changes_since_print, describe_changes
+
+    site = check(root)
+    lines = describe_changes(changes_since_print(site.project))
+    print("\n".join(lines) if lines else "Nothing printed has changed since the last print_date.")
     return 0
 
 
@@ -68,21 +100,48 @@ def _print_warnings(project: Project, root: Path) -> None:
 
 
 def _new(args: argparse.Namespace, root: Path) -> int:
-    from .scaffold import MissingOptions, ask_example, create_municipality, fill_in, from_answers
+    from .scaffold import create_municipality
+
+    new = _new_municipality(args)
+    if new is None:
+        return EXIT_INPUT
+    path = create_municipality(root, new)
+    print(f"Created {path.relative_to(root).as_posix()} and added it to municipalities.yml.")
+    print("Next: open the file, check every line, then run: tryggest check")
+    return 0
+
+
+def _init(args: argparse.Namespace, root: Path) -> int:
+    from .init import init_portal, refuse_used_folder
+    from .scaffold import ask_base_url
+
+    target = (root / args.folder).resolve()
+    refuse_used_folder(target)   # before any question: a folder in use would waste every answer
+    new = _new_municipality(args)
+    if new is None:
+        return EXIT_INPUT
+    base_url = ask_base_url(args.base_url, input if sys.stdin.isatty() else None)
+    path = init_portal(target, new, base_url, date.today())
+    print(f"Created the portal {args.folder} for {new.name}: {path.relative_to(target).as_posix()}.")
+    print(f"Next: cd {args.folder} && ./scripts/build")
+    return 0
+
+
+def _new_municipality(args: argparse.Namespace) -> NewMunicipality | None:
+    """The answers of ``new`` and ``init``: options first, then questions in a terminal."""
+    from .scaffold import MissingOptions, ask_example, fill_in, from_answers
 
     given = {"name": args.name or args.name_option, "number": args.number, "county": args.county, "phone": args.phone,
              "hours": "; ".join(args.hours) if args.hours else None, "unit": args.unit}
     ask = input if sys.stdin.isatty() else None
-    try:
-        answers = fill_in(given, args.kind, ask)
-    except MissingOptions as exc:
-        print(f"tryggest new: {exc} (or run it in a terminal to be asked)", file=sys.stderr)
-        return EXIT_INPUT
+    # Asked first: a placeholder number is a good answer only for demo data.
     example = args.example if args.example is not None else ask_example(ask)
-    path = create_municipality(root, from_answers(answers, args.kind, example))
-    print(f"Created {path.relative_to(root).as_posix()} and added it to municipalities.yml.")
-    print("Next: open the file, check every line, then run: tryggest check")
-    return 0
+    try:
+        answers = fill_in(given, args.kind, ask, example)
+    except MissingOptions as exc:
+        print(f"tryggest {args.command}: {exc} (or run it in a terminal to be asked)", file=sys.stderr)
+        return None
+    return from_answers(answers, args.kind, example, args.id)
 
 
 def _schema(args: argparse.Namespace, root: Path) -> int:
@@ -119,18 +178,27 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "new": _new, "schema": _schema, "serve": _serve}
+COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "changes": _changes, "schema": _schema, "serve": _serve}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tryggest", description="Build TryggEst websites and print files.")
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every YAML file; write nothing")
+    check_cmd = commands.add_parser("check", help="validate every YAML file; write nothing")
+    check_cmd.add_argument("--publish", action="store_true",
+                           help="also refuse what must not go public: a placeholder base_url, example data, "
+                                "demo phone numbers, a print_date older than the data")
     build_cmd = commands.add_parser("build", help="validate, then build the site and all files")
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
     build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
     _new_parser(commands.add_parser("new", help="add a municipality: write its YAML file and list it"))
+    commands.add_parser("changes", help="which printed values changed since the last print_date, and the files "
+                                        "to print again")
+    init_cmd = commands.add_parser("init", help="start a portal for one municipality in a new, empty folder")
+    init_cmd.add_argument("folder", help="the new portal's folder, e.g. ../tryggest-ostre-toten")
+    _new_parser(init_cmd)
+    init_cmd.add_argument("--base-url", help="where the site will be published, e.g. https://tryggest.ostre-toten.no/")
     schema_cmd = commands.add_parser("schema", help="write the JSON Schemas editors use (schema/)")
     schema_cmd.add_argument("--check", action="store_true", help="only check; exit 1 if a schema is out of date")
     serve_cmd = commands.add_parser("serve", help="build, serve on this computer, rebuild on every change")
@@ -150,6 +218,7 @@ def _new_parser(new: argparse.ArgumentParser) -> None:
     new.add_argument("--phone", help="the TryggEst phone number, e.g. '+47 61 14 12 00'")
     new.add_argument("--hours", action="append", help="opening hours, e.g. 'mon-fri 09:00-14:00' (repeat for more)")
     new.add_argument("--unit", help="the unit the TryggEst coordinator belongs to, e.g. 'Helse og omsorg'")
+    new.add_argument("--id", help="the id and file name, when the name alone is not enough (two Herøy)")
     new.add_argument("--kind", choices=["kommune", "bydel"], default="kommune")
     new.add_argument("--example", action=argparse.BooleanOptionalAction, default=None,
                      help="demo data: marked EKSEMPEL everywhere, placeholder numbers allowed")

@@ -203,6 +203,10 @@ class SiteContext:
         """
         return self.locals if self.only is None else [x for x in self.locals if x.municipality.id in self.only]
 
+    def print_date(self, municipality_id: str) -> date:
+        """The date printed on a municipality's files: its own ``print_date``, else the build's."""
+        return self.project.municipalities[municipality_id].print_date or self.build_date
+
     def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
         return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]
 
@@ -221,7 +225,8 @@ def build_context(project: Project, texts: dict[str, LanguageTexts], build_date:
         municipality = project.municipalities[mid]
         for lang in project.languages_of(municipality):
             prefix = "" if lang == default else f"{lang}/"
-            local = LocalContext(municipality, lang, texts[lang].strings, portal.base_url, prefix)
+            base_url = municipality.base_url or portal.base_url
+            local = LocalContext(municipality, lang, texts[lang].strings, base_url, prefix)
             local.national = {line.id: national_context(line, lang, local.strings)
                               for line in project.national.lines}
             local.laws = {law.id: law_context(law, lang) for law in project.national.laws}

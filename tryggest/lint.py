@@ -9,7 +9,11 @@ What is checked, and why:
 - opening hours that start before 07:00 or end after 22:00 (often a typing mistake, such as
   ``"21:00"`` meant as ``"12:00"``), or that are open less than one hour;
 - a municipality with no ``local_help`` (its pages then list only national numbers);
-- a ``branding.accent`` colour too light for white text (WCAG 2.1 AA needs 4.5:1).
+- a ``branding.accent`` colour too light for white text (WCAG 2.1 AA needs 4.5:1);
+- a county that differs from another municipality's only in capital letters, and an SSB number
+  that two municipalities share;
+- a region member that is not in the ``municipalities`` list (it is left out of the region, so
+  taking a municipality off the list never stops a build).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time
 
-from .load import MUNICIPALITY_DIR, NATIONAL_FILE, Project
+from .load import MUNICIPALITY_DIR, NATIONAL_FILE, PORTAL_FILE, Project
 from .model import HoursEntry, Municipality
 from .problems import Problem
 from .source import Document, KeyPath
@@ -33,6 +37,9 @@ WHITE = "#ffffff"
 def warnings_for(project: Project, today: date) -> list[Problem]:
     """Every warning of the project, sorted like errors are."""
     found: list[Problem] = []
+    portal = project.documents.get(PORTAL_FILE)
+    if portal:
+        found += _region_warnings(project, portal)
     national = project.documents.get(NATIONAL_FILE)
     if national:
         found += _national_warnings(project, national, today)
@@ -40,12 +47,53 @@ def warnings_for(project: Project, today: date) -> list[Problem]:
         doc = project.documents.get(f"{MUNICIPALITY_DIR}/{mid}.yml")
         if doc:
             found += _municipality_warnings(project.municipalities[mid], doc)
+    found += _shared_value_warnings(project)
     return sorted(found)
+
+
+def _shared_value_warnings(project: Project) -> list[Problem]:
+    """A county written in two ways (a second heading on the front page) and an SSB number used twice."""
+    found = []
+    counties: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+    for mid in sorted(project.municipalities):
+        municipality = project.municipalities[mid]
+        doc = project.documents.get(f"{MUNICIPALITY_DIR}/{mid}.yml")
+        if doc is None:
+            continue
+        first = counties.setdefault(municipality.county.casefold(), municipality.county)
+        if first != municipality.county:
+            found.append(_warn(doc, ("county",), f"'{municipality.county}' differs from '{first}' (in another "
+                                                 f"municipality's file) only in capital letters; write it the same way"))
+        if municipality.number:
+            owner = numbers.setdefault(municipality.number, mid)
+            if owner != mid:
+                found.append(_warn(doc, ("number",), f"SSB number {municipality.number} is also the number of "
+                                                     f"'{owner}'; each municipality has its own"))
+    return found
 
 
 def _warn(doc: Document, keys: KeyPath, message: str) -> Problem:
     problem = doc.problem(keys, message)
     return Problem(problem.path, problem.line, problem.col, problem.key, message, level="warning")
+
+
+def _region_warnings(project: Project, doc: Document) -> list[Problem]:
+    """Region members the portal does not build: ``load`` left them out of their region."""
+    found = []
+    listed = set(project.portal.municipalities)
+    regions = doc.data.get("regions") if isinstance(doc.data, dict) else None
+    for i, region in enumerate(regions if isinstance(regions, list) else []):
+        members = region.get("members") if isinstance(region, dict) else None
+        unlisted = [(j, m) for j, m in enumerate(members if isinstance(members, list) else []) if m not in listed]
+        for j, member in unlisted:
+            found.append(_warn(doc, ("regions", i, "members", j),
+                               f"'{member}' is not listed under 'municipalities', so it is left out of this region; "
+                               "remove it here or add it to the list"))
+        if members and len(unlisted) == len(members):
+            found.append(_warn(doc, ("regions", i), f"region '{region.get('id')}' has no listed municipality "
+                                                    "left and is left out of the site"))
+    return found
 
 
 def _national_warnings(project: Project, doc: Document, today: date) -> list[Problem]:

@@ -62,6 +62,7 @@ def load_project(root: Path) -> Project:
             municipalities[mid], docs[mid] = municipality, doc
     if portal and portal_doc:
         problems += _check_portal(portal_doc, portal)
+        portal = listed_regions(portal)
     for mid, municipality in municipalities.items():
         problems += _check_municipality(docs[mid], municipality)
     if national and national_doc:
@@ -180,13 +181,19 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 def _check_portal(doc: Document, portal: PortalFile) -> list[Problem]:
     problems = _duplicates(doc, ("municipalities",), portal.municipalities, "municipality")
     problems += _duplicates(doc, ("regions",), [r.id for r in portal.regions], "region", suffix=("id",))
-    listed = set(portal.municipalities)
-    for i, region in enumerate(portal.regions):
-        for j, member in enumerate(region.members):
-            if member not in listed:
-                problems.append(doc.problem(("regions", i, "members", j),
-                                            f"'{member}' is not listed under 'municipalities'"))
     return problems
+
+
+def listed_regions(portal: PortalFile) -> PortalFile:
+    """The regions with only the municipalities the portal builds; a region left empty is dropped.
+
+    Taking a municipality off the list then never fails because a region still names it; the
+    warnings (``lint``) say which members were left out.
+    """
+    listed = set(portal.municipalities)
+    regions = [region.model_copy(update={"members": [m for m in region.members if m in listed]})
+               for region in portal.regions]
+    return portal.model_copy(update={"regions": [region for region in regions if region.members]})
 
 
 def _duplicates(doc: Document, at: KeyPath, values: Sequence[str], what: str,

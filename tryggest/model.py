@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from .hours import Interval, parse_days, parse_time
+from .hours import RULE_EXAMPLE, Interval, parse_days, parse_rule, parse_time
 from .phone import Phone, parse_phone
 
 Lang = Literal["nb", "nn", "en", "se"]
@@ -65,7 +65,7 @@ ServiceNumber = Annotated[
 Days = Annotated[
     tuple[int, ...],
     BeforeValidator(parse_days),
-    WithJsonSchema({"type": "string", "pattern": "^[a-z, -]+$", "examples": ["mon-fri", "mon,wed", "sat"]}),
+    WithJsonSchema({"type": "string", "pattern": "^[a-zø, -]+$", "examples": ["mon-fri", "mon,wed", "sat", "man-fre"]}),
 ]
 ClockTime = Annotated[
     time,
@@ -121,11 +121,26 @@ class AnsweredBy(Strict):
         return self
 
 
+def _rule_from_text(value: Any) -> Any:
+    return parse_rule(value) if isinstance(value, str) else value
+
+
+# One opening-hours rule: {days: mon-fri, open: "09:00", close: "14:00"}, or the same on one line as
+# "man-fre 9.00-14.00", the way `tryggest new` and the guide write it.
+RULE_PATTERN = r"^\S+\s+\d{1,2}[:.]\d{2}\s*[-–—]\s*\d{1,2}[:.]\d{2}$"   # HOURS_RULE, in JSON Schema's regex dialect
+HoursRuleText = Annotated[str, Field(pattern=RULE_PATTERN, examples=[RULE_EXAMPLE, "man-fre 9.00-14.00"],
+                                     description=about("Dager og tid på én linje, som \"man-fre 9.00-14.00\".",
+                                                       "Days and times on one line, e.g. \"mon-fri 09:00-14:00\"."))]
+HoursRule = Annotated[HoursEntry, BeforeValidator(_rule_from_text, json_schema_input_type=HoursRuleText | HoursEntry)]
+
+
 class Contact(Strict):
     phone: PhoneNumber = Field(description=about("TryggEst-nummeret, i anførselstegn: \"+47 33 41 60 00\".",
                                                  "The TryggEst phone number, in quotes."))
-    hours: list[HoursEntry] = Field(min_length=1, description=about(
-        "Når telefonen er åpen (norsk tid). Én linje per regel.", "When the phone is answered (Norwegian time)."))
+    hours: list[HoursRule] = Field(min_length=1, description=about(
+        "Når telefonen er åpen (norsk tid). Én linje per regel: {days: mon-fri, open: \"09:00\", close: \"14:00\"} "
+        "eller \"man-fre 9.00-14.00\".",
+        "When the phone is answered (Norwegian time), one rule a line, as an entry or as \"mon-fri 09:00-14:00\"."))
     closed_on_public_holidays: bool = Field(True, description=about(
         "true: stengt på helligdager.", "true: closed on public holidays."))
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = Field(
@@ -232,6 +247,15 @@ class Municipality(Strict):
         "Hjelp i nærheten: krisesenter, legevakt og andre.", "Local help: crisis centre, out-of-hours doctor and others."))
     campaign: Campaign | None = Field(None, description=about("Kampanjeplanen (valgfritt).", "The campaign plan (optional)."))
     branding: Branding = Field(default_factory=Branding, description=about("Farger.", "Colours."))
+    # Per municipality, so that re-printing or publishing one site leaves every other one untouched.
+    print_date: date | None = Field(None, description=about(
+        "Datoen som trykkes på kommunens materiell (valgfritt; ellers portalens print_date).",
+        "The date printed on this municipality's files (optional; otherwise the portal's print_date)."))
+    base_url: Annotated[str, Field(pattern=r"^https?://[^\s]+/$")] | None = Field(None, description=about(
+        "Egen adresse for kommunens nettsted, med / til slutt (valgfritt; ellers portalens). "
+        "Kommunens QR-koder og lenker peker hit.",
+        "The municipality's own site address, ending in / (optional; otherwise the portal's). "
+        "Its QR codes and absolute links point here."))
 
     @model_validator(mode="after")
     def _kommune_has_number(self) -> Municipality:
@@ -279,7 +303,7 @@ class NationalLine(Strict):
     purpose: Localised = Field(description=about("Hva nummeret er for, per språk.", "What the number is for, per language."))
     emergency: bool = Field(False, description=about("true: nødnummer.", "true: emergency number."))
     open_all_hours: bool = Field(False, description=about("true: åpent hele døgnet.", "true: open day and night."))
-    hours: list[HoursEntry] = Field(default_factory=list, description=about("Åpningstider.", "Opening hours."))
+    hours: list[HoursRule] = Field(default_factory=list, description=about("Åpningstider.", "Opening hours."))
     hours_note: Localised = Field(default_factory=dict, description=about("Merknad om åpningstidene, per språk.",
                                                                           "Note on the hours, per language."))
     hours_unconfirmed: Text | None = Field(None, description=about(

@@ -19,8 +19,12 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from pydantic import ValidationError
 
+from .hours import parse_rule
 from .load import MUNICIPALITY_DIR, NATIONAL_FILE, PORTAL_FILE, load_project
+from .model import HoursEntry
+from .phone import parse_phone
 from .problems import InputError, Problem
 from .source import DocumentError, StrictLoader, read_document
 
@@ -31,9 +35,6 @@ SLUG_LETTERS = str.maketrans({
     "æ": "ae", "ø": "o", "å": "a",
     "á": "a", "č": "c", "đ": "d", "ŋ": "n", "š": "s", "ŧ": "t", "ž": "z",
 })
-# Norwegian day abbreviations an editor may type, to the ones the YAML files use.
-NORWEGIAN_DAYS = {"man": "mon", "tir": "tue", "ons": "wed", "tor": "thu", "fre": "fri", "lør": "sat", "søn": "sun"}
-HOURS_RULE = re.compile(r"^(?P<days>[^\s]+)\s+(?P<open>\d{1,2}[:.]\d{2})\s*[-–—]\s*(?P<close>\d{1,2}[:.]\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,11 @@ class NewMunicipality:
     number: str | None = None
     kind: str = "kommune"
     example: bool = False
+    chosen_id: str | None = None   # --id: when two municipalities share a name (Herøy)
 
     @property
     def id(self) -> str:
-        return municipality_id(self.name)
+        return self.chosen_id or municipality_id(self.name)
 
 
 def municipality_id(name: str) -> str:
@@ -62,18 +64,7 @@ def municipality_id(name: str) -> str:
 
 def parse_hours(rule: str) -> dict[str, str]:
     """``"mon-fri 09:00-14:00"`` (or ``man-fre 9.00–14.00``) as the days/open/close of one hours entry."""
-    match = HOURS_RULE.match(rule.strip())
-    if not match:
-        raise ValueError(f"'{rule}' is not an opening-hours rule; write it as \"mon-fri 09:00-14:00\"")
-    days = match["days"].lower()
-    for norwegian, english in NORWEGIAN_DAYS.items():
-        days = days.replace(norwegian, english)
-    return {"days": days, "open": _clock(match["open"]), "close": _clock(match["close"])}
-
-
-def _clock(text: str) -> str:
-    hours, minutes = re.split(r"[:.]", text)
-    return f"{int(hours):02d}:{minutes}"
+    return parse_rule(rule)
 
 
 def render_municipality(new: NewMunicipality) -> str:
@@ -121,6 +112,8 @@ def _with_example_hint(problem: Problem) -> Problem:
 def _refuse_existing(root: Path, mid: str, shown: str) -> None:
     if not mid:
         raise InputError([Problem(shown, 1, 1, "name", "the name needs at least one letter or digit")])
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", mid):
+        raise InputError([Problem(shown, 1, 1, "id", f"'{mid}' is not an id; use a-z, 0-9 and -, e.g. heroy-nordland")])
     if (root / shown).exists():
         raise InputError([Problem(shown, 1, 1, "", "the file already exists; edit it instead (nothing was overwritten)")])
     try:
@@ -204,19 +197,55 @@ def needed_options(kind: str) -> list[str]:
     return [name for name in QUESTIONS if name != "number" or kind == "kommune"]
 
 
-def fill_in(values: dict[str, str | None], kind: str, ask: Callable[[str], str] | None) -> dict[str, str]:
-    """Every needed option: given ones as they are, the rest asked with ``ask`` (None: not in a terminal)."""
+def fill_in(values: dict[str, str | None], kind: str, ask: Callable[[str], str] | None, example: bool = False,
+            tell: Callable[[str], None] = print) -> dict[str, str]:
+    """Every needed option: given ones as they are, the rest asked with ``ask`` (None: not in a terminal).
+
+    Each typed answer is checked at once and asked again until it is usable, so no answer is lost
+    to a mistake in another one. Given options are checked with the whole file when it is written.
+    """
     missing = [name for name in needed_options(kind) if not values.get(name)]
     if missing and ask is None:
         raise MissingOptions(missing)
     answers = {name: str(value) for name, value in values.items() if value}
     for name in missing:
         assert ask is not None
-        answer = ""
-        while not answer:
+        while True:
             answer = ask(QUESTIONS[name]).strip()
+            problem = answer_problem(name, answer, example) if answer else None
+            if answer and problem is None:
+                break
+            if problem:
+                tell(f"  {problem}. Prøv igjen (try again).")
         answers[name] = answer
     return answers
+
+
+def answer_problem(name: str, answer: str, example: bool) -> str | None:
+    """Why one typed answer cannot be used, or None when it can."""
+    if name == "name" and not municipality_id(answer):
+        return "the name needs at least one letter or digit"
+    if name == "number" and not re.fullmatch(r"[0-9]{4}", answer):
+        return f"'{answer}' is not a municipality number; it has four digits, e.g. 3442"
+    if name == "phone":
+        try:
+            parse_phone(answer, placeholder_ok=example)
+        except ValueError as exc:
+            return str(exc)
+    if name == "hours":
+        return _hours_problem(answer)
+    return None
+
+
+def _hours_problem(answer: str) -> str | None:
+    rules = [rule.strip() for rule in answer.split(";") if rule.strip()]
+    for rule in rules:
+        try:
+            HoursEntry.model_validate(parse_rule(rule))
+        except ValueError as exc:
+            errors = exc.errors() if isinstance(exc, ValidationError) else []
+            return str(errors[0]["msg"]).removeprefix("Value error, ") if errors else str(exc)
+    return None if rules else "write at least one rule, e.g. mon-fri 09:00-14:00"
 
 
 EXAMPLE_QUESTION = "Er dette eksempeldata med plassholdernummer (example)? j/n [n]: "
@@ -227,7 +256,28 @@ def ask_example(ask: Callable[[str], str] | None) -> bool:
     return ask is not None and ask(EXAMPLE_QUESTION).strip().lower() in ("j", "ja", "y", "yes")
 
 
-def from_answers(answers: dict[str, str], kind: str, example: bool) -> NewMunicipality:
+def from_answers(answers: dict[str, str], kind: str, example: bool, chosen_id: str | None = None) -> NewMunicipality:
     rules = tuple(rule.strip() for rule in answers["hours"].split(";") if rule.strip())
     return NewMunicipality(name=answers["name"], county=answers["county"], phone=answers["phone"], hours=rules,
-                           unit=answers["unit"], number=answers.get("number"), kind=kind, example=example)
+                           unit=answers["unit"], number=answers.get("number"), kind=kind, example=example,
+                           chosen_id=chosen_id)
+
+
+PLACEHOLDER_BASE_URL = "https://tryggest.example.no/"
+BASE_URL_QUESTION = ("Adressen nettstedet skal publiseres på (base_url), f.eks. https://tryggest.kommune.no/ "
+                     "[tom: fyll inn senere]: ")
+
+
+def ask_base_url(given: str | None, ask: Callable[[str], str] | None) -> str:
+    """The portal's address, ending in /; a placeholder (refused by ``check --publish``) when not known yet."""
+    while True:
+        answer = (given if given is not None else ask(BASE_URL_QUESTION) if ask else "").strip()
+        if not answer:
+            return PLACEHOLDER_BASE_URL
+        url = answer if answer.endswith("/") else answer + "/"
+        if re.fullmatch(r"https?://[^\s/]+\.[^\s]+/", url):
+            return url
+        if given is not None or ask is None:
+            raise InputError([Problem(PORTAL_FILE, 1, 1, "portal.base_url",
+                                      f"'{answer}' is not a web address; write it as https://tryggest.kommune.no/")])
+        print(f"'{answer}' er ikke en nettadresse. Skriv den som https://tryggest.kommune.no/")

@@ -124,11 +124,15 @@ class LiveSite:
         self.root, self.site_dir, self.log = root, site_dir, log
         self.state = BuildState(has_site=(site_dir / "index.html").is_file())
         self._last_data: tuple[Any, ...] | None = None
+        # A failed build after a change to something other than data (a template): data put back
+        # as it was does not make the site right again.
+        self._failed_beyond_data = False
 
     def rebuild(self, changed: set[str] | None = None) -> bool:
         """Build once; return False when the data was unchanged and nothing was built."""
-        if changed and only_data(changed) and self._data_unchanged():
+        if changed and only_data(changed) and not self._failed_beyond_data and self._data_unchanged():
             self.log(f"Changed: {', '.join(sorted(changed))}. The data is the same, so the site is up to date.")
+            self._clear_problems()
             return False
         problems: list[str] = []
         warnings: list[Problem] = []
@@ -144,8 +148,19 @@ class LiveSite:
             self.state.version += 1
             self.state.problems, self.state.warnings = problems, describe(warnings, self.root, excerpts=False)
             self.state.has_site = self.state.has_site or not problems
+        self._failed_beyond_data = bool(problems) and not (changed and only_data(changed))
         self._report(changed, problems, warnings)
         return True
+
+    def _clear_problems(self) -> None:
+        """The data is back to that of the last good build: that build is what is served, so the
+        pages' error box goes away (a new version tells them to look again)."""
+        with self.state.lock:
+            if not self.state.problems:
+                return
+            self.state.version += 1
+            self.state.problems = []
+        self.log("The problems are gone: the last good site is up to date again.")
 
     def _data_unchanged(self) -> bool:
         if self._last_data is None:

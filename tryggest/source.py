@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, display_path
+from .yaml_errors import explain_syntax
 
 KeyPath = tuple[str | int, ...]
 
@@ -80,9 +81,8 @@ def read_document(path: Path, root: Path) -> Document:
     try:
         node = yaml.compose(text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise DocumentError(Problem(shown, line, col, "", f"YAML syntax error: {exc.problem}")) from None
+        line, col, message = explain_syntax(text, exc)
+        raise DocumentError(Problem(shown, line, col, "", message)) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         raise DocumentError(Problem(shown, line, col, "", f"character {exc.character!r} is not allowed in YAML")) from None

@@ -19,7 +19,7 @@ def page_view(data: dict[str, Any], meta: dict[str, Any] | None) -> dict[str, An
         **base,
         "page": key,
         "path": info["path"],
-        "canonical": data["base_url"] + info["path"],
+        "canonical": base.get("base_url", data["base_url"]) + info["path"],
         "ui": data["ui"][lang],
         "safety": data["safety"][lang],
         "nav": [{**item, "current": item["key"] == key} for item in base["nav"]],

@@ -23,7 +23,7 @@ class SitemapRenderer:
         for local in site.locals:
             for page in local.pages:
                 links = [(alt["lang"], alt["href"]) for alt in alternates(site, local, page) if alt["exact"]]
-                entries.append(_entry(base + page.path, links))
+                entries.append(_entry(local.base_url + page.path, links))
         body = "\n".join(entries)
         write_new(out / "sitemap.xml",
                   '<?xml version="1.0" encoding="UTF-8"?>\n'

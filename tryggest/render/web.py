@@ -111,6 +111,7 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
     menu = sorted((p for p in local.pages if p.source.menu), key=lambda p: (p.source.order, p.key))
     return {
         "lang": local.lang,
+        "base_url": local.base_url,
         # The theme's templates print these as they are: text from YAML is escaped here, once.
         "municipality": html_values({k: values[k] for k in ("id", "name", "phone", "hours", "example",
                                                             "closed_on_public_holidays", "accent")}),

@@ -28,7 +28,8 @@ class CampaignRenderer:
 
     def jobs(self, site: SiteContext) -> list[Job]:
         return [Job(f"{CAMPAIGN_KINDS[kind]}/{key}", _job_key(site, local, key), render_campaign_file,
-                    (key, file_name, local, site.build_date, local.base_url + campaign_page_path(site, local)))
+                    (key, file_name, local, site.print_date(local.municipality.id),
+                     local.base_url + campaign_page_path(site, local)))
                 for local in _with_campaign(site) for key, file_name, kind in CAMPAIGN_FILES]
 
     def materials(self, site: SiteContext, out: Path) -> list[Material]:
@@ -52,8 +53,8 @@ def _with_campaign(site: SiteContext) -> list[LocalContext]:
 
 def _job_key(site: SiteContext, local: LocalContext, key: str) -> dict[str, Any]:
     return {"file": key, "municipality": local.municipality.model_dump(mode="json"), "lang": local.lang,
-            "strings": local.strings, "national": local.national, "date": site.build_date.isoformat(),
-            "base_url": local.base_url}
+            "strings": local.strings, "national": local.national,
+            "date": site.print_date(local.municipality.id).isoformat(), "base_url": local.base_url}
 
 
 def render_campaign_file(payload: tuple[str, str, LocalContext, date, str]) -> dict[str, bytes]:

@@ -7,10 +7,10 @@ its inputs and made in another process. Numbers and hours come formatted from ``
 from __future__ import annotations
 
 import base64
-import hashlib
 from typing import Any
 
 from ...context import LocalContext, SiteContext, municipality_values
+from ...dataversion import data_version as project_data_version
 from ...qr import QUIET_ZONE, display_url, qr_modules, qr_svg
 
 MIN_SYMBOL_MM = 20.5   # 20 mm is the smallest code that scans reliably at arm's length, plus a margin
@@ -22,15 +22,8 @@ POSTER_TYPES = ("fysisk", "psykisk", "seksuell", "okonomisk", "omsorgssvikt")
 
 
 def data_version(site: SiteContext, municipality_id: str) -> str:
-    """A short fingerprint of the data a file was made from: this municipality's YAML and national.yml.
-
-    Printed on every item, so a printed copy can be matched to the data it shows.
-    """
-    project = site.project
-    digest = hashlib.sha256()
-    digest.update(project.municipalities[municipality_id].model_dump_json(warnings=False).encode())
-    digest.update(project.national.model_dump_json(warnings=False).encode())
-    return digest.hexdigest()[:8]
+    """The data version printed on every item (see ``tryggest.dataversion``)."""
+    return project_data_version(site.project, municipality_id)
 
 
 def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
@@ -66,7 +59,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "t": strings["print"],
         "example": municipality.example,
         "example_labels": example_labels,
-        "print_date": site.build_date.isoformat(),
+        "print_date": site.print_date(municipality.id).isoformat(),
         "data_version": data_version(site, municipality.id),
     }
 

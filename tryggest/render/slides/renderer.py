@@ -18,6 +18,7 @@ import PIL
 
 from ...artifacts import Job
 from ...context import LocalContext, Material, SiteContext
+from ...dataversion import data_version
 from ...model import Branding
 from .colours import Palette, palette_for
 from .content import Wording, local_name, portal_texts, slide_texts, social_texts, spec
@@ -25,7 +26,7 @@ from .draw import Drawing, ImageSpec, LayoutError, draw_with_preview
 from .fonts import fonts_digest
 from .layouts import ORIENTATIONS, SLIDES
 from .problems import SlideProblem
-from .slideshow import DEFAULT_SECONDS, FOLDER, ShowSlide, write_slideshow
+from .slideshow import DEFAULT_SECONDS, FOLDER, ShowSlide, ShowVersion, slides_build, write_slideshow
 from .social import og_image_path, portal_og_image_path
 
 log = logging.getLogger("tryggest.slides")
@@ -85,7 +86,7 @@ class SlidesRenderer:
         jobs = image_jobs(site)
         materials = [_material(job, out) for job in jobs if job.municipality is not None]
         specs = {job.path: job.spec for job in jobs}
-        materials += [_slideshow(local, specs, out, self.seconds) for local in site.building]
+        materials += [_slideshow(site, local, specs, out, self.seconds) for local in site.building]
         return sorted(materials, key=_material_order)
 
 
@@ -122,14 +123,17 @@ def _palette(local: LocalContext) -> Palette:
     return palette
 
 
-def _slideshow(local: LocalContext, specs: dict[str, ImageSpec], out: Path, seconds: int) -> Material:
+def _slideshow(site: SiteContext, local: LocalContext, specs: dict[str, ImageSpec], out: Path, seconds: int) -> Material:
     wording = Wording(local.strings, local.lang)
     base = local.files_path()
     slides = [ShowSlide(slide_file(n, "landscape"), slide_file(n, "portrait"),
                         specs[base + slide_file(n, "landscape")].words())
               for n in range(1, len(SLIDES) + 1)]
     title = str(wording.get("slideshow_page_title", name=local_name(local)).value)
-    files = write_slideshow(out / base / FOLDER, local.lang, title, slides, seconds)
+    data = data_version(site.project, local.municipality.id)
+    images = [(out / base / name).read_bytes() for slide in slides for name in (slide.landscape, slide.portrait)]
+    version = ShowVersion(data, str(local.strings["print"]["data_version"]), slides_build(data, images))
+    files = write_slideshow(out / base / FOLDER, local.lang, title, slides, version, seconds)
     size = wording.get("slideshow_size", count=str(len(SLIDES)), seconds=str(seconds)).value
     first = f"{base}{PREVIEW_FOLDER}/{slide_file(1, 'landscape')}"
     return Material(local.municipality.id, local.lang, "slides", "slideshow",
