@@ -155,41 +155,64 @@ def _embedded(font: Any) -> bool:
     return descriptor is not None and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
+@dataclass
+class _State:
+    """The parts of the graphics and text state that decide a text run's size and ink."""
+
+    spaces: Any
+    ctm: list[float] = field(default_factory=lambda: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+    fill: tuple[str, tuple[float, ...]] = ("DeviceGray", (0.0,))
+    fill_space: str = "DeviceGray"
+    text_matrix: list[float] = field(default_factory=lambda: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+    font_size: float = 0.0
+    stack: list[tuple[list[float], tuple[str, tuple[float, ...]], str]] = field(default_factory=list)
+
+
 def _content(holder: Any, resources: Any, facts: PdfFacts) -> None:
     """Colour operators, and the size and fill colour of every piece of text, following the graphics state."""
-    spaces = resources.get("/ColorSpace", {})
-    stack: list[tuple[list[float], tuple[str, tuple[float, ...]]]] = []
-    ctm, fill = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], ("DeviceGray", (0.0,))
-    text_matrix, font_size, fill_space = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0.0, "DeviceGray"
-    for operands, operator in pikepdf.parse_content_stream(holder):
-        op = str(operator)
+    state = _State(resources.get("/ColorSpace", {}))
+    for instruction in pikepdf.parse_content_stream(holder):
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue  # an inline image: WeasyPrint never writes them, and they hold no text
+        operands, op = instruction.operands, str(instruction.operator)
         values = [float(v) for v in operands if _is_number(v)]
-        if op == "q":
-            stack.append((ctm, fill))
-        elif op == "Q" and stack:
-            ctm, fill = stack.pop()
-        elif op == "cm" and len(values) == 6:
-            ctm = _multiply(values, ctm)
-        elif op in DEVICE_OPERATORS:
-            facts.colour_spaces.add(DEVICE_OPERATORS[op])
-            if op.islower():
-                fill_space, fill = DEVICE_OPERATORS[op], (DEVICE_OPERATORS[op], tuple(values))
-        elif op in ("cs", "CS") and operands:
-            space = _named_space(operands[0], spaces)
-            facts.colour_spaces.add(space)
-            if op == "cs":
-                fill_space = space
-        elif op in ("sc", "scn"):
-            fill = (fill_space, tuple(values))
-        elif op == "BT":
-            text_matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-        elif op == "Tm" and len(values) == 6:
-            text_matrix = values
-        elif op == "Tf" and values:
-            font_size = values[-1]
-        elif op in TEXT_SHOWING:
-            scale = math.sqrt(abs(_determinant(_multiply(text_matrix, ctm))))
-            facts.text.append(TextRun(round(font_size * scale, 2), fill))
+        if not _colour_operator(op, operands, values, state, facts):
+            _state_operator(op, values, state, facts)
+
+
+def _colour_operator(op: str, operands: Any, values: list[float], state: _State, facts: PdfFacts) -> bool:
+    if op in DEVICE_OPERATORS:
+        facts.colour_spaces.add(DEVICE_OPERATORS[op])
+        if op.islower():
+            state.fill_space, state.fill = DEVICE_OPERATORS[op], (DEVICE_OPERATORS[op], tuple(values))
+    elif op in ("cs", "CS") and operands:
+        space = _named_space(operands[0], state.spaces)
+        facts.colour_spaces.add(space)
+        if op == "cs":
+            state.fill_space = space
+    elif op in ("sc", "scn"):
+        state.fill = (state.fill_space, tuple(values))
+    else:
+        return False
+    return True
+
+
+def _state_operator(op: str, values: list[float], state: _State, facts: PdfFacts) -> None:
+    if op == "q":
+        state.stack.append((state.ctm, state.fill, state.fill_space))
+    elif op == "Q" and state.stack:
+        state.ctm, state.fill, state.fill_space = state.stack.pop()
+    elif op == "cm" and len(values) == 6:
+        state.ctm = _multiply(values, state.ctm)
+    elif op == "BT":
+        state.text_matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    elif op == "Tm" and len(values) == 6:
+        state.text_matrix = values
+    elif op == "Tf" and values:
+        state.font_size = values[-1]
+    elif op in TEXT_SHOWING:
+        scale = math.sqrt(abs(_determinant(_multiply(state.text_matrix, state.ctm))))
+        facts.text.append(TextRun(round(state.font_size * scale, 2), state.fill))
 
 
 def _is_number(value: Any) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from PIL import ImageCms
+
 RGB_GREYS = {"text": "#1b1b1b", "muted": "#555555", "soft": "#444444", "strong": "#333333"}
 # The greys above as black-ink coverage, so the print file looks like the screen file.
 K_GREYS = {"text": 0.9, "muted": 0.67, "soft": 0.73, "strong": 0.8}
@@ -52,7 +54,7 @@ def accent_cmyk(accent: str, given: list[float] | None, profile_path: str) -> tu
 @functools.cache
 def rgb_to_cmyk(colour: str, profile_path: str) -> tuple[float, ...]:
     """An sRGB hex colour converted with the output profile, relative colorimetric (as print shops do)."""
-    from PIL import Image, ImageCms
+    from PIL import Image
 
     transform = _transform(profile_path)
     pixel = Image.new("RGB", (1, 1), colour)
@@ -64,8 +66,7 @@ def rgb_to_cmyk(colour: str, profile_path: str) -> tuple[float, ...]:
 
 
 @functools.cache
-def _transform(profile_path: str) -> object:
-    from PIL import ImageCms
+def _transform(profile_path: str) -> ImageCms.ImageCmsTransform:
 
     return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(Path(profile_path))),
                                    "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...artifacts import Job, timed_part
 from ...context import LocalContext, Material, SiteContext
+from ...preflight import require_print_ready
 from .data import print_data
 from .pdf import render_product
 from .preview import png_size, preview_png
@@ -37,6 +38,9 @@ def render_print_file(payload: tuple[dict[str, Any], str, str]) -> dict[str, byt
     spec = product(product_id)
     with timed_part(f"pdf/{spec.id}"):
         pdf = render_product(data, spec)
+    if spec.bleed:
+        with timed_part("preflight"):
+            require_print_ready(pdf, f"{folder}{spec.file}.pdf")
     with timed_part("png/preview"):
         png = preview_png(pdf, spec)
     return {f"{folder}{spec.file}.pdf": pdf, f"{folder}{spec.file}.png": png}
