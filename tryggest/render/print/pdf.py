@@ -73,11 +73,23 @@ def render_product(data: dict[str, Any], spec: ProductSpec) -> bytes:
 
 @functools.cache
 def _colour_profile(path: str, digest: str) -> Any:
-    """The output profile as WeasyPrint's ``device-cmyk`` profile (``digest`` keys the cache on the file's bytes)."""
+    """The output profile as WeasyPrint's ``device-cmyk`` profile (``digest`` keys the cache on the file's bytes).
+
+    The file is embedded byte for byte: littleCMS cannot write some valid profiles back out, and the print
+    shop's profile should reach the PDF exactly as the print shop sent it.
+    """
+    import io
+
     from weasyprint.css import ColorProfile
 
-    with Path(path).open("rb") as file:
-        return ColorProfile(file, Path(path).name, "relative-colorimetric", (["c"], ["m"], ["y"], ["k"]))
+    raw = Path(path).read_bytes()
+
+    class FileProfile(ColorProfile):  # type: ignore[misc]
+        @property
+        def content(self) -> bytes:
+            return raw
+
+    return FileProfile(io.BytesIO(raw), Path(path).name, "relative-colorimetric", (["c"], ["m"], ["y"], ["k"]))
 
 
 def _name_condition(pdf: Any, condition: str) -> None:
