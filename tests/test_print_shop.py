@@ -50,9 +50,18 @@ def _spaces_in(pdf: pikepdf.Pdf) -> set[str]:
 
 
 def _operators(holder: object) -> set[str]:
+    """Device colour spaces set by operators: ``rg``/``k`` name theirs, ``cs``/``CS`` take it as an operand."""
     named = {"rg": "DeviceRGB", "RG": "DeviceRGB", "k": "DeviceCMYK", "K": "DeviceCMYK"}
-    return {named[str(i.operator)] for i in pikepdf.parse_content_stream(holder)  # type: ignore[arg-type]
-            if isinstance(i, pikepdf.ContentStreamInstruction) and str(i.operator) in named}
+    found = set()
+    for instruction in pikepdf.parse_content_stream(holder):  # type: ignore[arg-type]
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue
+        operator = str(instruction.operator)
+        if operator in named:
+            found.add(named[operator])
+        elif operator in ("cs", "CS") and str(instruction.operands[0]).startswith("/Device"):
+            found.add(str(instruction.operands[0]).lstrip("/"))
+    return found
 
 
 def test_every_print_file_is_pdfx4_cmyk_with_boxes_and_embedded_fonts(demo_site: Path) -> None:
@@ -100,7 +109,7 @@ def test_preflight_passes_every_print_file_and_fails_an_office_sheet(demo_site: 
 def test_preflight_command_reports_in_norwegian_and_exits_1_on_a_failure(
         demo_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = demo_site / DEMO.local("gjovik", "nb").files_path()
-    assert main(["preflight", str(folder / "klistremerke.pdf")]) == 0
+    assert main(["preflight", str(folder / "klistremerke-trykk.pdf")]) == 0
     out = capsys.readouterr().out
     assert "klar til trykk" in out and "ferdig format 90 × 90 mm, 3 mm utfallende" in out
     assert "fri sone" in out and "leses som https://" in out
@@ -152,7 +161,7 @@ def test_a_missing_or_rgb_profile_is_an_input_error(tmp_path: Path, capsys: pyte
 def test_body_text_and_qr_code_are_on_the_black_plate_only(demo_site: Path, tmp_path: Path) -> None:
     """One file (the A4 poster, Sandefjord, Bokmål) drawn to separations: the lead text and the QR code
     leave ink on the K plate and none on C, M or Y; the brand colour band does use C."""
-    pdf = demo_site / DEMO.local("sandefjord", "nb").files_path() / "plakat-a4.pdf"
+    pdf = demo_site / DEMO.local("sandefjord", "nb").files_path() / "plakat-a4-trykk.pdf"
     dpi = 50
     subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiffsep", f"-r{dpi}",
                     f"-sOutputFile={tmp_path / 'sep.tif'}", str(pdf)], check=True)

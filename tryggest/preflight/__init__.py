@@ -160,14 +160,15 @@ class PreflightFailed(RuntimeError):
     """A print file the build made did not pass; the message names the file and each failed check."""
 
 
-def require_print_ready(pdf: bytes, name: str) -> None:
+def require_print_ready(pdf: bytes, name: str, lang: str = "en") -> Report:
     """Run every check on a freshly made print file; raise ``PreflightFailed`` on any failure."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="tryggest-preflight-") as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(pdf)
-        report = preflight(path, "en")
+        report = preflight(path, lang)
     if not report.ok:
         problems = "\n".join(f"  - {failure}" for failure in report.failures())
         raise PreflightFailed(f"{name} did not pass the print checks:\n{problems}")
+    return report

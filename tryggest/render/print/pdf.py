@@ -49,6 +49,16 @@ def product_html(data: dict[str, Any], spec: ProductSpec) -> str:
     return _environment().get_template(spec.template).render(d=shown, t=data["t"], page=page)
 
 
+def render_order_sheet(order: dict[str, Any], lang: str) -> bytes:
+    """The print pack's order sheet: a tagged A4 page in RGB, read on screen or on any printer."""
+    from weasyprint import HTML
+
+    from .pack import TEXTS
+
+    html = _environment().get_template("order_sheet.html").render(o=order, t=TEXTS[lang], lang=lang)
+    return bytes(HTML(string=html).write_pdf(pdf_identifier=True, pdf_tags=True, font_config=_fonts()))
+
+
 def render_product(data: dict[str, Any], spec: ProductSpec) -> bytes:
     """The PDF of one product for one municipality and language."""
     from weasyprint import HTML
