@@ -20,7 +20,7 @@ from . import explain
 from .campaign import PLAN_YEARS, add_months
 from .hours import DAY_KEYS, overlaps
 from .model import Municipality, NationalFile, PortalFile
-from .print_profile import ProfileError, profile_description
+from .print_profile import DEFAULT_PROFILE, ProfileError, profile_description
 from .problems import InputError, Problem, did_you_mean
 from .source import Document, DocumentError, KeyPath, read_document
 
@@ -171,11 +171,11 @@ def _check_portal(doc: Document, portal: PortalFile) -> list[Problem]:
             if member not in listed:
                 problems.append(doc.problem(("regions", i, "members", j),
                                             f"'{member}' is not listed under 'municipalities'"))
-    if portal.portal.print_profile:
-        try:
-            profile_description(doc.path.parent / portal.portal.print_profile.path)
-        except ProfileError as exc:
-            problems.append(doc.problem(("portal", "print_profile", "path"), str(exc)))
+    setting = portal.portal.print_profile
+    try:
+        profile_description(doc.path.parent / setting.path if setting else DEFAULT_PROFILE)
+    except ProfileError as exc:
+        problems.append(doc.problem(("portal", "print_profile", "path") if setting else ("portal",), str(exc)))
     return problems
 
 

@@ -47,6 +47,11 @@ class Report:
         return "\n".join([f"{self.path.name}: {verdict}", *body])
 
 
+def report_language(lang: str) -> str:
+    """The report is in Bokmål, or in English for an English file set."""
+    return lang if lang in TEXTS else "nb"
+
+
 def preflight(path: Path, lang: str = "nb") -> Report:
     facts = inspect_pdf(path)
     codes = find_codes(path, [page.media_mm for page in facts.pages])

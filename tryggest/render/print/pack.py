@@ -34,6 +34,7 @@ TEXTS: dict[str, dict[str, Any]] = {
                   "Filene og en forhåndsvisning av hver fil: {url}"],
         "date": "Trykkdato {date}", "report_title": "Kontroll av trykkfilene (preflight)",
         "default_copies": "Kommunen har ingen kampanjeplan ennå, så det står ett eksemplar av hver trykksak.",
+        "plan_copies": "Antallet er fra kampanjeplanen og gjelder alle språk til sammen.",
     },
     "nn": {
         "title": "Bestillingsskjema for trykk",
@@ -45,6 +46,7 @@ TEXTS: dict[str, dict[str, Any]] = {
                   "Filene og ei førehandsvising av kvar fil: {url}"],
         "date": "Trykkdato {date}", "report_title": "Kontroll av trykkfilene (preflight)",
         "default_copies": "Kommunen har ingen kampanjeplan enno, så det står eitt eksemplar av kvar trykksak.",
+        "plan_copies": "Talet er frå kampanjeplanen og gjeld alle språka til saman.",
     },
     "en": {
         "title": "Print order sheet",
@@ -56,6 +58,7 @@ TEXTS: dict[str, dict[str, Any]] = {
                   "The files, with a preview of each: {url}"],
         "date": "Print date {date}", "report_title": "Print file check (preflight)",
         "default_copies": "The municipality has no campaign plan yet, so the order lists one copy of each item.",
+        "plan_copies": "The copies come from the campaign plan and cover all languages together.",
     },
 }
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ...artifacts import Job, timed_part
 from ...context import LocalContext, Material, SiteContext
-from ...preflight import require_print_ready
+from ...preflight import report_language, require_print_ready
 from .data import print_data
 from .pack import ORDER_SHEET, PACK_FILE, REPORT_FILE, order_rows, pack_language, pack_zip, preflight_text
 from .pdf import render_order_sheet, render_product
@@ -70,7 +70,7 @@ def render_print_kit(payload: tuple[dict[str, Any], str, dict[str, Any]]) -> dic
         with timed_part(f"pdf/{spec.id}"):
             pdf = render_product(data, spec)
         with timed_part("preflight"):
-            reports.append(require_print_ready(pdf, f"{folder}{spec.file}.pdf", lang).render())
+            reports.append(require_print_ready(pdf, f"{folder}{spec.file}.pdf", report_language(lang)).render())
         with timed_part("png/preview"):
             files[f"{folder}{spec.file}.png"] = preview_png(pdf, spec)
         files[f"{folder}{spec.file}.pdf"] = packed[f"{spec.file}.pdf"] = pdf
