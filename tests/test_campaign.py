@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from tryggest.campaign import add_months, plan_campaign
 from tryggest.load import load_project
-from tryggest.model import WAVES, Campaign, Product
+from tryggest.model import PRODUCTS, WAVES, Campaign, Product
 from tryggest.products import CATALOGUE
 from tryggest.render.campaign import documents
 
@@ -43,11 +43,11 @@ def _files(site: Path, mid: str, lang: str) -> Path:
 # The plan ---------------------------------------------------------------------------------------
 
 def test_catalogue_covers_exactly_the_products_of_the_data_contract() -> None:
-    assert set(CATALOGUE) == set(get_args(Product))
+    assert set(CATALOGUE) == set(PRODUCTS) == set(get_args(get_args(Product)[0]))
     assert CATALOGUE["brochure"].folded_mm == (99, 210)
     assert {spec.file for spec in CATALOGUE.values()} == {
-        "brosjyre-trykk.pdf", "visittkort-trykk.pdf", "plakat-a4.pdf", "plakat-a3.pdf", "plakat-rivelapper.pdf",
-        "klistremerke.pdf"}
+        "brosjyre-trykk.pdf", "visittkort-trykk.pdf", "plakat-a4-trykk.pdf", "plakat-a3-trykk.pdf",
+        "plakat-rivelapper-trykk.pdf", "klistremerke-trykk.pdf"}
     for spec in CATALOGUE.values():
         assert set(spec.names) == {"nb", "nn", "en", "se"}
         assert {"nb", "nn", "en"} <= set(spec.paper)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import posixpath
 import re
 from dataclasses import replace
@@ -13,11 +15,13 @@ from urllib.parse import urldefrag, urlparse
 import icalendar
 import pytest
 from conftest import REPO, make_project
+from pypdf import PdfReader
 
 from tryggest.cli import main
 from tryggest.context import Material
 from tryggest.load import load_project
 from tryggest.pipeline import check
+from tryggest.products import CATALOGUE
 from tryggest.render.campaign.values import campaign_page_values
 from tryggest.render.print.products import product as print_product
 
@@ -137,14 +141,23 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def test_municipality_without_a_plan_gets_a_page_that_says_how_to_add_one_and_no_files(fixture_site: Path) -> None:
+def test_municipality_without_a_plan_gets_a_page_that_says_how_to_add_one_and_only_a_print_order(
+        fixture_site: Path) -> None:
     html = (fixture_site / "ostre-dal/kampanje/index.html").read_text(encoding="utf-8")
     assert "Ingen plan ennå" in html
     assert "den som oppdaterer TryggEst-sidene" in html and ".yml" not in html.split("<article", 1)[1]
     body = html.split("<article", 1)[1]
     assert not re.search(r'href="[^"]*(?:trykkbestilling|kampanje\.ics|sjekkliste)', body)
-    campaign_files = ("kampanje.ics", "sjekkliste.pdf", "trykkbestilling.csv", "trykkbestilling.pdf")
-    assert not [p for p in (fixture_site / "filer/ostre-dal").rglob("*") if p.name in campaign_files]
+    plan_files = ("kampanje.ics", "sjekkliste.pdf")
+    assert not [p for p in (fixture_site / "filer/ostre-dal").rglob("*") if p.name in plan_files]
+    # The print order exists without a plan: one copy of each product, pointing at the materials page.
+    rows = list(csv.reader(io.StringIO((fixture_site / "filer/ostre-dal/nb/trykkbestilling.csv").read_bytes()
+                                       .decode("utf-8-sig")), delimiter=";"))[1:]
+    assert [row[1] for row in rows] == [spec.file for spec in CATALOGUE.values()]
+    assert {row[7] for row in rows} == {"1"}
+    order = "".join(page.extract_text() for page in PdfReader(fixture_site / "filer/ostre-dal/nb/trykkbestilling.pdf").pages)
+    assert "ett eksemplar av hver trykksak" in order
+    assert "https://tryggest.test/ostre-dal/materiell/" in order.replace("\n", "")
     english = (fixture_site / "en/ostre-dal/kampanje/index.html").read_text(encoding="utf-8")
     assert "No plan yet" in english
 

@@ -36,7 +36,7 @@ def test_a_changed_number_is_named_with_the_files_to_print_again(tmp_path: Path,
     assert change.municipality == "fjordby" and change.printed == "2026-01-15"
     assert change.values == [("contact.phone", "33 41 60 00", "33 41 60 99"),
                              ("contact.hours", "mon-fri 09:00-14:00", "mon-fri 08:30-14:00")]
-    assert "filer/fjordby/nb/brosjyre-trykk.pdf" in change.files and "filer/fjordby/en/klistremerke.pdf" in change.files
+    assert "filer/fjordby/nb/brosjyre-trykk.pdf" in change.files and "filer/fjordby/en/klistremerke-trykk.pdf" in change.files
     assert all(path.startswith("filer/fjordby/") for path in change.files)
 
     assert main(["--root", str(root), "changes"]) == 0

@@ -76,10 +76,11 @@ def test_base_url_of_one_municipality_changes_only_its_codes_and_links(tmp_path:
 def test_a_printed_card_shows_its_own_date_and_address(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     _set(root, "fjordby", "print_date: 2026-03-01\nbase_url: https://fjordby.test/")
-    job = next(job for job in artifact_jobs(check(root)) if job.kind == "pdf/card"
+    # One job makes a municipality's print files in one language; the card is one of them.
+    job = next(job for job in artifact_jobs(check(root)) if job.kind == "pdf/print-kit"
                and _identity(job) == json.dumps(["nb", "https://fjordby.test/fjordby/"]))
     files = job.render(job.payload)
-    name, data = next((name, data) for name, data in files.items() if name.endswith(".pdf"))
+    data = next(data for name, data in files.items() if name.endswith("/visittkort-trykk.pdf"))
     pdf = tmp_path / "card.pdf"
     pdf.write_bytes(data)
     assert "2026-03-01" in pdf_text(pdf) and "2026-01-15" not in pdf_text(pdf)

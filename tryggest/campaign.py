@@ -66,12 +66,15 @@ class PlannedPhase:
     placements: tuple[PlannedPlacement, ...]
 
 
+DEFAULT_COPIES = 1
+
+
 @dataclass(frozen=True)
 class PrintLine:
     product: ProductSpec
     copies: int
     placements: tuple[PlannedPlacement, ...]
-    needed_by: date      # the start of the earliest wave that uses the product
+    needed_by: date | None   # the start of the earliest wave that uses the product; None without a plan
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,14 @@ class CampaignPlan:
                 needed_by = min(starts[p.wave] for p in placed)
                 lines.append(PrintLine(spec, sum(p.copies for p in placed), placed, needed_by))
         return lines
+
+
+def print_order(campaign: Campaign | None) -> list[PrintLine]:
+    """What to order from the print shop: the plan's placements, or one copy of each product without a plan,
+    so a municipality can order a proof of every file before it plans a campaign."""
+    if campaign is not None:
+        return plan_campaign(campaign).print_order()
+    return [PrintLine(spec, DEFAULT_COPIES, (), None) for spec in CATALOGUE.values()]
 
 
 def plan_campaign(campaign: Campaign) -> CampaignPlan:

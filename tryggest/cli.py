@@ -13,6 +13,7 @@ from .engine import EngineError
 from .lint import warnings_for
 from .load import Project
 from .pipeline import BuildOptions, build, check
+from .preflight import PreflightFailed
 from .problems import InputError
 from .rebuild import file_families, rebuild_files
 from .report import describe
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except EngineError as exc:
         print(f"The site engine stopped: {exc}\nNothing was written.", file=sys.stderr)
+        return 1
+    except PreflightFailed as exc:
+        print(f"{exc}\nNothing was written.", file=sys.stderr)
         return 1
 
 
@@ -178,7 +182,14 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "changes": _changes, "schema": _schema, "serve": _serve}
+def _preflight(args: argparse.Namespace, root: Path) -> int:
+    from .preflight import check_files
+
+    return check_files([Path(name) for name in args.files], args.lang)
+
+
+COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "changes": _changes, "schema": _schema,
+            "serve": _serve, "preflight": _preflight}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -204,6 +215,9 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="build, serve on this computer, rebuild on every change")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve_cmd.add_argument("--site-dir", help="where the served site is built (default: build/serve/)")
+    preflight_cmd = commands.add_parser("preflight", help="check print files as a print shop does; exit 1 on a failure")
+    preflight_cmd.add_argument("files", nargs="+", metavar="FILE.pdf", help="the PDF files to check")
+    preflight_cmd.add_argument("--lang", choices=["nb", "en"], default="nb", help="language of the report (default: nb)")
     build_cmd.add_argument("--only", action="append", choices=file_families(), metavar="FAMILY",
                            help=f"rebuild only these files ({', '.join(file_families())}) into the existing site")
     build_cmd.add_argument("--municipality", metavar="ID", help="rebuild only this municipality's files")

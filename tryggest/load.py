@@ -20,6 +20,7 @@ from . import explain
 from .campaign import PLAN_YEARS, add_months
 from .hours import DAY_KEYS, overlaps
 from .model import Contact, Municipality, NationalFile, PortalFile
+from .print_profile import DEFAULT_PROFILE, ProfileError, profile_description
 from .problems import InputError, Problem, did_you_mean
 from .source import Document, DocumentError, KeyPath, read_document
 
@@ -181,6 +182,11 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 def _check_portal(doc: Document, portal: PortalFile) -> list[Problem]:
     problems = _duplicates(doc, ("municipalities",), portal.municipalities, "municipality")
     problems += _duplicates(doc, ("regions",), [r.id for r in portal.regions], "region", suffix=("id",))
+    setting = portal.portal.print_profile
+    try:
+        profile_description(doc.path.parent / setting.path if setting else DEFAULT_PROFILE)
+    except ProfileError as exc:
+        problems.append(doc.problem(("portal", "print_profile", "path") if setting else ("portal",), str(exc)))
     return problems
 
 

@@ -26,7 +26,23 @@ from .phone import Phone, parse_phone
 
 Lang = Literal["nb", "nn", "en", "se"]
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en", "se")
-Product = Literal["brochure", "card", "poster-a4", "poster-a3", "poster-tabs", "sticker"]
+PRODUCTS: tuple[str, ...] = ("brochure", "card", "poster-a4", "poster-a3", "poster-tabs", "sticker")
+# The same products as the file names call them, so a Norwegian editor can write what she sees.
+PRODUCT_ALIASES: dict[str, str] = {
+    "brosjyre": "brochure", "visittkort": "card", "plakat-a4": "poster-a4", "plakat-a3": "poster-a3",
+    "plakat-rivelapper": "poster-tabs", "klistremerke": "sticker",
+}
+
+
+def _product_alias(value: Any) -> Any:
+    return PRODUCT_ALIASES.get(value, value) if isinstance(value, str) else value
+
+
+Product = Annotated[
+    Literal["brochure", "card", "poster-a4", "poster-a3", "poster-tabs", "sticker"],
+    BeforeValidator(_product_alias),
+    WithJsonSchema({"type": "string", "enum": [*PRODUCTS, *PRODUCT_ALIASES]}),
+]
 Wave = Literal["employees", "partners", "businesses", "associations", "citizens"]
 WAVES: tuple[str, ...] = ("employees", "partners", "businesses", "associations", "citizens")
 HelpKind = Literal[
@@ -220,6 +236,10 @@ class Branding(Strict):
     accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = Field("#005a8c", description=about(
         "Profilfarge som #005a8c. Hvit tekst må være lesbar på den.",
         "Brand colour as #005a8c; white text must be readable on it."))
+    accent_cmyk: Annotated[list[Annotated[float, Field(ge=0, le=100)]], Field(min_length=4, max_length=4)] | None = Field(
+        None, description=about(
+            "Profilfargen i CMYK for trykkfilene, i prosent: [100, 40, 0, 20]. Uten den regnes den ut fra accent.",
+            "The brand colour in CMYK for print files, in per cent; without it, it is converted from accent."))
 
 
 class Municipality(Strict):
@@ -276,6 +296,18 @@ class Portal(Strict):
     print_date: date | None = Field(None, description=about(
         "Datoen som trykkes på alt materiell. Endre den når du trykker på nytt.",
         "The date printed on every file. Change it when you re-print."))
+    print_profile: PrintProfile | None = Field(None, description=about(
+        "Trykkeriets CMYK-profil for trykkfilene (valgfritt; ellers en generell CMYK-profil).",
+        "The print shop's CMYK profile for print files (optional; otherwise a generic CMYK profile)."))
+
+
+class PrintProfile(Strict):
+    path: Text = Field(description=about(
+        "CMYK-profilen (ICC) fra trykkeriet, relativt til municipalities.yml: print/trykkeri.icc.",
+        "The print shop's CMYK ICC profile, relative to municipalities.yml."))
+    condition: Text | None = Field(None, description=about(
+        "Navnet trykkeriet bruker på profilen, som \"FOGRA39\" (valgfritt; ellers navnet i profilen).",
+        "The print shop's name for the printing condition, e.g. \"FOGRA39\" (optional)."))
 
 
 class Region(Strict):

@@ -60,24 +60,24 @@ CATALOGUE: dict[str, ProductSpec] = {
              "en": "350 gsm matt coated board"},
         ),
         ProductSpec(
-            "poster-a4", "plakat-a4.pdf", (210, 297), None, 1,
+            "poster-a4", "plakat-a4-trykk.pdf", (210, 297), None, 1,
             {"nb": "Plakat A4", "nn": "Plakat A4", "en": "Poster A4", "se": "Plakáhta A4"},
             _COATED_170,
         ),
         ProductSpec(
-            "poster-a3", "plakat-a3.pdf", (297, 420), None, 1,
+            "poster-a3", "plakat-a3-trykk.pdf", (297, 420), None, 1,
             {"nb": "Plakat A3", "nn": "Plakat A3", "en": "Poster A3", "se": "Plakáhta A3"},
             _COATED_170,
         ),
         ProductSpec(
-            "poster-tabs", "plakat-rivelapper.pdf", (210, 297), None, 1,
+            "poster-tabs", "plakat-rivelapper-trykk.pdf", (210, 297), None, 1,
             {"nb": "Plakat med rivelapper", "nn": "Plakat med rivelappar", "en": "Poster with tear-off tabs",
              "se": "Plakáhta mas leat gaikkihanlihput"},
             {"nb": "120 g ubestrøket papir, lett å rive", "nn": "120 g ubestroke papir, lett å riva",
              "en": "120 gsm uncoated paper, easy to tear"},
         ),
         ProductSpec(
-            "sticker", "klistremerke.pdf", (90, 90), None, 1,
+            "sticker", "klistremerke-trykk.pdf", (90, 90), None, 1,
             {"nb": "Klistremerke", "nn": "Klistremerke", "en": "Sticker", "se": "Liibmamearka"},
             {"nb": "Matt vinyl som tåler vann og vask", "nn": "Matt vinyl som toler vatn og vask",
              "en": "Matt vinyl that withstands water and cleaning"},

@@ -25,6 +25,17 @@ def qr_svg(url: str, dark: str = "#000000") -> str:
     return buffer.getvalue().decode("ascii")
 
 
+def qr_svg_in(url: str, dark: str, light: str) -> str:
+    """The code drawn in any CSS colours, e.g. ``device-cmyk(0 0 0 1)`` for black ink only in print files."""
+    svg = qr_svg(url)
+    # The modules are stroked lines; "fill: none" keeps the renderer from setting an (RGB) default fill.
+    for attribute, drawn in (('stroke="#000"', f'stroke="{dark}" fill="none"'), ('fill="#fff"', f'fill="{light}"')):
+        if attribute not in svg:
+            raise ValueError(f"segno's SVG no longer has {attribute}; update qr_svg_in")
+        svg = svg.replace(attribute, drawn)
+    return svg
+
+
 def qr_png(url: str, scale: int) -> bytes:
     buffer = io.BytesIO()
     make_qr(url).save(buffer, kind="png", scale=scale, border=QUIET_ZONE, dark="#000000", light="#ffffff")

@@ -29,6 +29,7 @@ from .engine import EngineError
 from .lint import warnings_for
 from .load import MUNICIPALITY_DIR, NATIONAL_FILE, PORTAL_FILE, load_project
 from .pipeline import BuildOptions, build
+from .preflight import PreflightFailed
 from .problems import InputError, Problem
 from .report import describe
 from .serve_http import LiveServer
@@ -144,6 +145,8 @@ class LiveSite:
             problems = describe(exc.problems, self.root)
         except EngineError as exc:
             problems = [f"The site engine stopped: {exc}"]
+        except PreflightFailed as exc:
+            problems = [str(exc)]
         with self.state.lock:
             self.state.version += 1
             self.state.problems, self.state.warnings = problems, describe(warnings, self.root, excerpts=False)

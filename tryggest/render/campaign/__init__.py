@@ -1,9 +1,9 @@
-"""The campaign plan's files, per municipality with a ``campaign`` block and per language.
+"""The campaign plan's files, per municipality and language.
 
 Under ``filer/<id>/<lang>/``: ``trykkbestilling.csv`` and ``trykkbestilling.pdf`` (the print
 order), ``kampanje.ics`` (the calendar) and ``sjekkliste.pdf`` (the coordinator's checklist).
-Municipalities without a ``campaign`` block get none of them; their campaign page explains how to
-add one.
+Every municipality gets the print order (one copy of each product without a plan); the calendar and
+the checklist need a ``campaign`` block, and the campaign page explains how to add one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ...campaign import plan_campaign
 from ...context import LocalContext, Material, SiteContext
 from .calendar import campaign_calendar
 from .documents import checklist_pdf, print_order_csv, print_order_pdf
-from .values import CAMPAIGN_FAMILY, CAMPAIGN_FILES, campaign_page_path, plan_values
+from .values import CAMPAIGN_FAMILY, CAMPAIGN_FILES, PRINT_ORDER_FILES, campaign_page_path, order_values, plan_values
 
 SIZES = {"PDF": "A4", "CSV": "", "ICS": ""}
 
@@ -30,12 +30,12 @@ class CampaignRenderer:
         return [Job(f"{CAMPAIGN_KINDS[kind]}/{key}", _job_key(site, local, key), render_campaign_file,
                     (key, file_name, local, site.print_date(local.municipality.id),
                      local.base_url + campaign_page_path(site, local)))
-                for local in _with_campaign(site) for key, file_name, kind in CAMPAIGN_FILES]
+                for local in site.building for key, file_name, kind in _files_of(local)]
 
     def materials(self, site: SiteContext, out: Path) -> list[Material]:
         materials = []
-        for local in _with_campaign(site):
-            for key, file_name, kind in CAMPAIGN_FILES:
+        for local in site.building:
+            for key, file_name, kind in _files_of(local):
                 path = local.files_path() + file_name
                 texts = local.strings["campaign"]["files"][key]
                 materials.append(Material(local.municipality.id, local.lang, CAMPAIGN_FAMILY, key.replace("_", "-"),
@@ -47,8 +47,9 @@ class CampaignRenderer:
 CAMPAIGN_KINDS = {"PDF": "pdf", "CSV": "csv", "ICS": "ics"}
 
 
-def _with_campaign(site: SiteContext) -> list[LocalContext]:
-    return [local for local in site.building if local.municipality.campaign is not None]
+def _files_of(local: LocalContext) -> list[tuple[str, str, str]]:
+    planned = local.municipality.campaign is not None
+    return [entry for entry in CAMPAIGN_FILES if planned or entry[0] in PRINT_ORDER_FILES]
 
 
 def _job_key(site: SiteContext, local: LocalContext, key: str) -> dict[str, Any]:
@@ -61,13 +62,13 @@ def render_campaign_file(payload: tuple[str, str, LocalContext, date, str]) -> d
     """One campaign file; a module-level function of plain data so it can run in another process."""
     key, file_name, local, build_date, page_url = payload
     campaign = local.municipality.campaign
-    assert campaign is not None
-    plan = plan_campaign(campaign)
-    values = plan_values(plan, local)
+    plan = plan_campaign(campaign) if campaign else None
+    values = plan_values(plan, local) if plan else order_values(local)
     makers: dict[str, Callable[[], bytes]] = {
         "print_order_pdf": lambda: print_order_pdf(values, local, build_date),
         "print_order_csv": lambda: print_order_csv(values, local),
-        "calendar": lambda: campaign_calendar(plan, values, local, page_url, build_date),
-        "checklist": lambda: checklist_pdf(values, local, build_date),
     }
+    if plan:
+        makers["calendar"] = lambda: campaign_calendar(plan, values, local, page_url, build_date)
+        makers["checklist"] = lambda: checklist_pdf(values, local, build_date)
     return {local.files_path() + file_name: makers[key]()}

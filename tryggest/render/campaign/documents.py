@@ -19,7 +19,7 @@ import jinja2
 
 from ...context import LocalContext
 from ...escape import spreadsheet_cell
-from .values import format_date
+from .values import format_date, materials_page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSV_COLUMNS = ("product", "file", "url", "trim", "folded", "paper", "sides", "copies", "needed_by", "placements")
@@ -62,7 +62,7 @@ def _document(template: str, values: dict[str, Any], local: LocalContext, build_
     html = _environment().get_template(template).render(
         c=values, s=local.strings, t=local.strings["campaign"], lang=local.lang, compact=compact,
         m=_municipality(local), built=build_date.isoformat(), built_text=format_date(build_date, local.strings),
-        files_url=local.base_url + local.files_path(), example=_example_label(local).rstrip(": "),
+        files_url=materials_page_url(local), example=_example_label(local).rstrip(": "),
     )
     return HTML(string=html, base_url=str(TEMPLATES)).render(**options)
 

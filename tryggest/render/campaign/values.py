@@ -20,6 +20,7 @@ from ...campaign import (
     PlannedPlacement,
     PrintLine,
     plan_campaign,
+    print_order,
 )
 from ...context import LocalContext, SiteContext
 from ...model import WAVES
@@ -32,7 +33,9 @@ CAMPAIGN_FILES: tuple[tuple[str, str, str], ...] = (
     ("calendar", "kampanje.ics", "ICS"),
     ("checklist", "sjekkliste.pdf", "PDF"),
 )
+PRINT_ORDER_FILES = ("print_order_pdf", "print_order_csv")   # made for every municipality, plan or not
 CAMPAIGN_PAGE = "kampanje"
+MATERIALS_PAGE = "materiell"
 PRINT_FAMILY = "print"
 CAMPAIGN_FAMILY = "campaign"
 
@@ -61,7 +64,13 @@ def plan_values(plan: CampaignPlan, local: LocalContext) -> dict[str, Any]:
                     for year, day in enumerate(plan.reviews, start=1)],
         "review_tasks": list(texts["review"]["tasks"]),
         "print_order": [print_row(line, local) for line in plan.print_order()],
+        "default_copies": False,
     }
+
+
+def order_values(local: LocalContext) -> dict[str, Any]:
+    """The print order of a municipality without a campaign plan: one copy of each product."""
+    return {"print_order": [print_row(line, local) for line in print_order(None)], "default_copies": True}
 
 
 def _sentence(text: str) -> str:
@@ -96,8 +105,9 @@ def print_row(line: PrintLine, local: LocalContext) -> dict[str, Any]:
         "product": spec.id, "name": spec.name(lang), "file": spec.file, "path": path,
         "url": local.base_url + path, "trim": format_mm(spec.trim_mm),
         "folded": format_mm(spec.folded_mm) if spec.folded_mm else "", "paper": spec.paper_for(lang),
-        "sides": sides, "copies": line.copies, "needed_by": format_date(line.needed_by, local.strings),
-        "needed_by_iso": line.needed_by.isoformat(),
+        "sides": sides, "copies": line.copies,
+        "needed_by": format_date(line.needed_by, local.strings) if line.needed_by else "",
+        "needed_by_iso": line.needed_by.isoformat() if line.needed_by else "",
         "placements": [placement_values(p, local) for p in line.placements],
     }
 
@@ -110,6 +120,13 @@ def campaign_page_path(site: SiteContext, local: LocalContext) -> str:
         if any(page.key == CAMPAIGN_PAGE for page in candidate.pages):
             return candidate.page_path(CAMPAIGN_PAGE)
     return local.home_path
+
+
+def materials_page_url(local: LocalContext) -> str:
+    """Where the print order sends the print shop for the files: the materials page, which lists and links
+    each file (a folder address would be answered with 404 by most static hosts)."""
+    page = MATERIALS_PAGE if any(p.key == MATERIALS_PAGE for p in local.pages) else "index"
+    return local.base_url + local.page_path(page)
 
 
 def campaign_placeholders(site: SiteContext, local: LocalContext) -> dict[str, Any]:

@@ -11,8 +11,11 @@ from typing import Any
 
 from ...context import LocalContext, SiteContext, municipality_values
 from ...dataversion import data_version as project_data_version
-from ...qr import QUIET_ZONE, display_url, qr_modules, qr_svg
+from ...print_profile import output_profile
+from ...qr import QUIET_ZONE, display_url, qr_modules, qr_svg, qr_svg_in
+from .colours import accent_cmyk, cmyk_palette, rgb_palette
 
+TINT_STRENGTH = 0.1
 MIN_SYMBOL_MM = 20.5   # 20 mm is the smallest code that scans reliably at arm's length, plus a margin
 # The national lines on the brochure's contact panel, in the order a reader needs them.
 BROCHURE_LINES = ("politi", "ambulanse", "brann", "politi-ikke-akutt", "legevakt", "vold-og-overgrepslinjen",
@@ -31,6 +34,10 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
     strings = local.strings
     municipality = local.municipality
     url = local.qr_url
+    profile = output_profile(site.project.root, site.project.portal.portal.print_profile)
+    accent = values["accent"]
+    cmyk = accent_cmyk(accent, municipality.branding.accent_cmyk, profile.path)
+    colours = {"rgb": rgb_palette(accent, tint(accent, TINT_STRENGTH)), "cmyk": cmyk_palette(cmyk, TINT_STRENGTH)}
     example_labels = ["EKSEMPEL"]
     if strings["ui"]["example_label"] not in example_labels:
         example_labels.append(strings["ui"]["example_label"])
@@ -41,11 +48,13 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "hours": values["hours"],
         "closed_on_public_holidays": values["closed_on_public_holidays"],
         "email": values["email"],
-        "accent": values["accent"],
-        "tint": tint(values["accent"], 0.1),
+        "accent": accent,
+        "colours": colours,
+        "profile": {"path": profile.path, "condition": profile.condition, "digest": profile.digest},
         "url": url,
         "display_url": display_url(url),
-        "qr_image": svg_data_uri(qr_svg(url)),
+        "qr_image": {"rgb": svg_data_uri(qr_svg(url)),
+                     "cmyk": svg_data_uri(qr_svg_in(url, colours["cmyk"]["black"], colours["cmyk"]["white"]))},
         "qr_min_mm": qr_min_width(url),
         "police": local.national["politi"]["display"],
         "helpline": local.national["vold-og-overgrepslinjen"]["display"],

@@ -39,10 +39,10 @@ PRODUCTS: tuple[ProductSpec, ...] = (
     ProductSpec("brochure-screen", "brosjyre-skjerm", "brochure.html", 297, 210, "screen", "A4, 297 × 210 mm"),
     ProductSpec("card", "visittkort-trykk", "card.html", 85, 55, "print", "85 × 55 mm"),
     ProductSpec("card-sheet", "visittkort-ark", "card_sheet.html", 210, 297, "sheet", "A4, 10 × 85 × 55 mm"),
-    ProductSpec("poster-a4", "plakat-a4", "poster.html", 210, 297, "print", "A4, 210 × 297 mm"),
-    ProductSpec("poster-a3", "plakat-a3", "poster.html", 297, 420, "print", "A3, 297 × 420 mm"),
-    ProductSpec("poster-tabs", "plakat-rivelapper", "poster_tabs.html", 210, 297, "print", "A4, 210 × 297 mm"),
-    ProductSpec("sticker", "klistremerke", "sticker.html", 90, 90, "print", "90 × 90 mm"),
+    ProductSpec("poster-a4", "plakat-a4-trykk", "poster.html", 210, 297, "print", "A4, 210 × 297 mm"),
+    ProductSpec("poster-a3", "plakat-a3-trykk", "poster.html", 297, 420, "print", "A3, 297 × 420 mm"),
+    ProductSpec("poster-tabs", "plakat-rivelapper-trykk", "poster_tabs.html", 210, 297, "print", "A4, 210 × 297 mm"),
+    ProductSpec("sticker", "klistremerke-trykk", "sticker.html", 90, 90, "print", "90 × 90 mm"),
     ProductSpec("sticker-sheet", "klistremerke-ark", "sticker_sheet.html", 210, 297, "sheet", "A4, 6 × 90 × 90 mm"),
 )
 
