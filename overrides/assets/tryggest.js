@@ -73,3 +73,4 @@
   finder.hidden = false;
   input.addEventListener("input", apply);
 }());
+
