@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,8 @@ class Weight:
 def weights(site: Path, first: str, later: str) -> Weight:
     """The first visit to ``first``, then ``later`` with what the first one loaded in the cache."""
     seen = loaded_at_once(site, first)
-    again = [f for f in loaded_at_once(site, later) if f not in seen or f == loaded_at_once(site, later)[0]]
+    page, *files = loaded_at_once(site, later)
+    again = [page, *(f for f in files if f not in seen)]
     return Weight(sum(compressed_size(site / f) for f in seen), sum(compressed_size(site / f) for f in again))
 
 
@@ -93,7 +95,6 @@ class _Compressing(SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        from io import BytesIO
         return BytesIO(body)
 
 
