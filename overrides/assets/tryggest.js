@@ -73,4 +73,3 @@
   finder.hidden = false;
   input.addEventListener("input", apply);
 }());
-
