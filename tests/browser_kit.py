@@ -20,7 +20,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 KEEP_BACK_FORWARD_CACHE = ["--disable-back-forward-cache"]
 AXE_PATH = "/__axe__/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-DESKTOP = {"width": 1280, "height": 800}
+DESKTOP = {"width": 1366, "height": 800}
+# The widths every page is checked at for content wider than its box: a small phone, a tablet, a laptop.
+OVERFLOW_WIDTHS = (1366, 768, 320)
 # WCAG's reflow width (a 1280 px screen at 400 % zoom), and the same screen at 200 % zoom.
 REFLOW = {"width": 320, "height": 640}
 ZOOM_200 = {"width": 640, "height": 400}
@@ -82,6 +84,22 @@ OVERFLOW = """() => {
     .slice(0, 3).map((el) => el.tagName.toLowerCase() + "." + el.className);
 }"""
 
+# Every element whose content is wider than its box (scrollWidth over clientWidth), and the page
+# itself. Boxes clipped on purpose to hide text for screen readers (clip or clip-path) do not count.
+ELEMENT_OVERFLOW = """() => {
+  const found = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) { found.push(`page ${root.scrollWidth} > ${root.clientWidth}`); }
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.clientWidth === 0 || el.scrollWidth <= el.clientWidth + 1) { continue; }
+    const style = getComputedStyle(el);
+    if (style.clipPath !== "none" || style.clip !== "auto") { continue; }
+    const name = el.tagName.toLowerCase() + [...el.classList].map((c) => "." + c).join("");
+    found.push(`${name} ${el.scrollWidth} > ${el.clientWidth}`);
+  }
+  return found.slice(0, 5);
+}"""
+
 EXIT_STATE = """() => ({
   leaving: document.body.classList.contains("tg-leaving"),
   overlay: document.querySelectorAll(".tg-exit-overlay").length,
@@ -106,7 +124,7 @@ class PageReport:
     path: str
     axe: dict[str, Any] = field(default_factory=dict)
     state: dict[str, Any] = field(default_factory=dict)
-    overflow: list[str] = field(default_factory=list)     # what sticks out at 320 px
+    overflow: dict[int, list[str]] = field(default_factory=dict)   # width: what is wider than its box
     console: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
 

@@ -18,10 +18,12 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.plugins import BasePlugin
 
+from .engine_pages import LeanPages
 from .problems import InputError, Problem
 from .render.csp import Policies
 from .search_split import INDEX, split_search_index
@@ -145,6 +147,7 @@ class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.theme = theme
         self._last: tuple[Any, dict[str, Any]] | None = None
         self.policies = Policies()
+        self.lean: LeanPages | None = None
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
         env.globals["tryggest_page"] = self.view
@@ -158,12 +161,24 @@ class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return self._last[1]
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        return self.policies.secure(output, page.file.dest_uri)
+        return self._finish(output, page.file.dest_uri, config)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        return self.policies.secure(output_content, template_name)
+        return self._finish(output_content, template_name, config)
+
+    def _finish(self, html: str, dest_uri: str, config: Any) -> str:
+        """The page with its stylesheets inlined (only the rules it uses), then its policy, which
+        allows that inline style by its hash."""
+        if self.lean is None:
+            self.lean = LeanPages(_theme_dirs(config), urlsplit(config.site_url or "/").path)
+        return self.policies.secure(self.lean.apply(html, dest_uri), dest_uri)
+
+
+def _theme_dirs(config: Any) -> list[Path]:
+    """The folders the theme's files come from, the overrides first (as MkDocs looks them up)."""
+    return [Path(folder) for folder in config.theme.dirs]
 
 
 def _only_languages(config: Any, languages: list[str], group: list[str]) -> None:

@@ -6,16 +6,23 @@
    capital letters never count; any other key starts the count again. Screen readers hear how
    many presses are left and when the count ran out. Coming back with the Back button shows the
    page as it was before, not a blank "loading" page (pageshow also fires for pages restored
-   from the back-forward cache). */
+   from the back-forward cache).
+
+   It fails safe: on incomplete markup it does nothing, so the links still leave (see below). */
 (function () {
   "use strict";
   var PRESSES_TO_LEAVE = 3;
   var WINDOW_MS = 5000;
 
+  // Start only on complete markup, and only once (the script may be included twice). Otherwise do
+  // nothing at all: the button and the skip link then stay what they are without scripts, plain
+  // links that leave, and no half-started handler can cancel their navigation.
   var root = document.querySelector("[data-tg-exit]");
-  if (!root) { return; }
+  if (!(root instanceof HTMLElement) || root.hasAttribute("data-tg-exit-started")) { return; }
   var button = root.querySelector("[data-tg-exit-button]");
   var status = root.querySelector("[data-tg-exit-status]");
+  if (!(button instanceof HTMLAnchorElement) || !button.href || !(status instanceof HTMLElement)) { return; }
+  root.setAttribute("data-tg-exit-started", "");
   var dots = root.querySelectorAll("[data-tg-exit-dot]");
   var text = root.dataset;
 
@@ -26,7 +33,7 @@
   var overlay = null;
   var title = document.title;
 
-  var say = function (message) { status.textContent = message; };
+  var say = function (message) { status.textContent = message || ""; };
 
   var stopTimers = function () {
     window.clearTimeout(countTimer);
@@ -54,19 +61,23 @@
   };
 
   var leave = function (url) {
-    stopTimers();
-    presses = 0;
-    say("");
-    document.body.classList.add("tg-leaving");
-    if (!overlay) {
-      overlay = document.createElement("div");
-      overlay.className = "tg-exit-overlay";
-      overlay.setAttribute("role", "alert");
-      overlay.textContent = text.leaving;
+    // Whatever goes wrong while the page is hidden, the reader still leaves.
+    try {
+      stopTimers();
+      presses = 0;
+      say("");
+      document.body.classList.add("tg-leaving");
+      if (!overlay) {
+        overlay = document.createElement("div");
+        overlay.className = "tg-exit-overlay";
+        overlay.setAttribute("role", "alert");
+        overlay.textContent = text.leaving || "";
+      }
+      document.body.appendChild(overlay);
+      document.title = text.leaving || "";
+    } finally {
+      window.location.href = url;
     }
-    document.body.appendChild(overlay);
-    document.title = text.leaving;
-    window.location.href = url;
   };
 
   var countPress = function () {
@@ -94,7 +105,7 @@
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("[data-tg-exit-link]") : null;
-    if (!link) { return; }
+    if (!(link instanceof HTMLAnchorElement) || !link.href) { return; }
     // Modifier clicks leave too: opening the other site in a new tab would leave this one showing.
     event.preventDefault();
     leave(link.href);

@@ -1,8 +1,9 @@
 """``scripts/bench``: how the generator performs on a national portal, measured in one run.
 
-Prints: web build time and pages/s against the bare MkDocs-Material floor on the same pages, HTML
-page sizes, render time per PDF and PNG, parallel speed-up, no-change and one-changed rebuild times,
-and peak memory.
+Prints: on the demo portal, the weight of a first visit and a later page and the Lighthouse figures
+(``bench.pages``); on the synthetic portal, web build time and pages/s against the bare
+MkDocs-Material floor on the same pages, HTML page sizes, render time per PDF and PNG, parallel
+speed-up, no-change and one-changed rebuild times, and peak memory.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..context import build_context
 from ..engine import language_groups
 from ..load import load_project
 from ..pipeline import BuildOptions, build, build_date, load_all_texts, write_markdown
+from .pages import report as page_report
 from .synthetic import write_portal
 
 T = TypeVar("T")
@@ -48,18 +50,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--municipalities", type=int, default=357)
     parser.add_argument("--web-only", action="store_true",
                         help="only the website figures: no print files or images (minutes instead of hours)")
+    parser.add_argument("--pages", action="store_true",
+                        help="only the demo's page weights and Lighthouse figures (a minute or two)")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic portal folder")
     args = parser.parse_args(argv)
     repo = Path(__file__).resolve().parents[2]
     work = Path(tempfile.mkdtemp(prefix="tryggest-bench-"))
     try:
-        run(repo, work, args.municipalities, args.web_only)
+        _demo_pages(repo, work / "demo")
+        if not args.pages:
+            run(repo, work, args.municipalities, args.web_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:
             print(f"kept: {work}")
     return 0
+
+
+def _demo_pages(repo: Path, out: Path) -> None:
+    """The demo portal's website, built as ``tryggest build`` does, then its sample pages weighed and
+    run through Lighthouse."""
+    print("Demo portal: page weights and Lighthouse (mobile)")
+    _time_web_only(repo, out)
+    page_report(repo, out / "site", _line)
 
 
 def run(repo: Path, work: Path, count: int, web_only: bool) -> None:

@@ -46,7 +46,7 @@ _PAGE = """<!doctype html>
 {% for slide in slides %}
 <figure class="slide{{ ' is-current' if loop.first }}"{{ ' aria-hidden="true"' | safe if not loop.first }}>
 <picture>
-<source media="(orientation: portrait)" srcset="../{{ slide.portrait }}?v={{ build }}" width="1080" height="1920">
+<source media="(orientation: portrait)" srcset="../{{ slide.portrait }}?v={{ build }}">
 <img src="../{{ slide.landscape }}?v={{ build }}" alt="{{ slide.alt }}" width="1920" height="1080">
 </picture>
 </figure>
