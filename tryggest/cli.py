@@ -1,4 +1,4 @@
-"""``tryggest check | build | new | schema | serve``: parses arguments and calls the stages; nothing else."""
+"""``tryggest check | build | new | schema | serve | edit``: parses arguments and calls the stages; nothing else."""
 
 from __future__ import annotations
 
@@ -119,7 +119,43 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "new": _new, "schema": _schema, "serve": _serve}
+def _edit(args: argparse.Namespace, root: Path) -> int:
+    from .editor.config import CONFIG_FILE, config_is_current, write_config
+
+    if args.check_config:
+        if config_is_current(root):
+            return 0
+        print(f"{CONFIG_FILE} does not match the data model; run: tryggest edit --write-config", file=sys.stderr)
+        return 1
+    if args.write_config:
+        print(f"Wrote {CONFIG_FILE}" if write_config(root) else f"{CONFIG_FILE} is up to date.")
+        return 0
+    return _run_editor(args, root)
+
+
+def _run_editor(args: argparse.Namespace, root: Path) -> int:
+    from .editor.session import EditorUnavailable, EditSession
+
+    try:
+        session = EditSession(root, port=args.port, preview_port=args.preview_port)
+    except EditorUnavailable as exc:
+        print(f"tryggest edit: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Cannot listen on port {args.port} or {args.preview_port} ({exc.strerror}); "
+              "choose others with --port and --preview-port", file=sys.stderr)
+        return 1
+    try:
+        session.start()
+        session.wait()
+    except KeyboardInterrupt:
+        print("Stopped.")
+    finally:
+        session.stop()
+    return 0
+
+
+COMMANDS = {"check": _check, "build": _build, "new": _new, "schema": _schema, "serve": _serve, "edit": _edit}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,10 +172,18 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="build, serve on this computer, rebuild on every change")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve_cmd.add_argument("--site-dir", help="where the served site is built (default: build/serve/)")
+    _edit_parser(commands.add_parser("edit", help="edit the YAML files in a form in the browser, with a preview"))
     build_cmd.add_argument("--only", action="append", choices=file_families(), metavar="FAMILY",
                            help=f"rebuild only these files ({', '.join(file_families())}) into the existing site")
     build_cmd.add_argument("--municipality", metavar="ID", help="rebuild only this municipality's files")
     return parser
+
+
+def _edit_parser(edit: argparse.ArgumentParser) -> None:
+    edit.add_argument("--port", type=int, default=8080, help="the editor's port on 127.0.0.1 (default: 8080)")
+    edit.add_argument("--preview-port", type=int, default=8081, help="the preview's port (default: 8081)")
+    edit.add_argument("--write-config", action="store_true", help="write schema/decap-config.yml from the data model")
+    edit.add_argument("--check-config", action="store_true", help="only check; exit 1 if the configuration is out of date")
 
 
 def _new_parser(new: argparse.ArgumentParser) -> None:
