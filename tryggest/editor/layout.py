@@ -126,7 +126,9 @@ def arrange(data: Any, model: type[BaseModel] | None, before: Any) -> Any:
     if not isinstance(data, dict):
         return data
     if model is None:
-        return {k: v for k, v in data.items() if v not in ("", None)}
+        # A map of languages or codes: the order the file had, new keys after.
+        known = [k for k in before if k in data] if isinstance(before, dict) else []
+        return {k: data[k] for k in known + [k for k in data if k not in known] if data[k] not in ("", None)}
     fields = {info.alias or name: info for name, info in model.model_fields.items()}
     ordered = [key for key in fields if key in data] + [key for key in data if key not in fields]
     out: dict[str, Any] = {}
