@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -145,6 +146,8 @@ def _run_editor(args: argparse.Namespace, root: Path) -> int:
         print(f"Cannot listen on port {args.port} or {args.preview_port} ({exc.strerror}); "
               "choose others with --port and --preview-port", file=sys.stderr)
         return 1
+    # Stopped by the system (not Ctrl+C): stop the same way, so decap-server does not outlive it.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         session.start()
         session.wait()
@@ -153,6 +156,10 @@ def _run_editor(args: argparse.Namespace, root: Path) -> int:
     finally:
         session.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 COMMANDS = {"check": _check, "build": _build, "new": _new, "schema": _schema, "serve": _serve, "edit": _edit}
