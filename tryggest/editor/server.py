@@ -35,10 +35,11 @@ MAX_BODY = 50 * 1024 * 1024
 def admin_policy(preview: str) -> str:
     """The admin page's own policy; the public site's pages keep theirs.
 
-    Decap's form styles are inserted by script (so ``style-src`` allows inline styles), its
-    configuration check compiles code at run time (``'unsafe-eval'``), and it loads WebAssembly.
+    Decap's form styles are inserted by script (so ``style-src`` allows inline styles) and its
+    configuration check compiles code at run time (``'unsafe-eval'``): without either the form
+    fails. Nothing else is loosened, and nothing may come from another origin.
     """
-    return ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    return ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' {preview}; "
             "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
