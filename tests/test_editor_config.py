@@ -102,6 +102,10 @@ def test_required_fields_are_marked() -> None:
     assert "required" not in at(MUNICIPALITY, "contact", "hours")
     assert at(MUNICIPALITY, "contact", "email")["required"] is False
     assert at(MUNICIPALITY, "campaign")["required"] is False
+    # Inside an optional object nothing is required by the form (it would refuse a file without a
+    # campaign); the project's check asks for a campaign's launch date when there is a campaign.
+    assert at(MUNICIPALITY, "campaign", "launch")["required"] is False
+    assert "required" not in at(MUNICIPALITY, "campaign", "placements", "where"), "a new placement needs a place"
     holidays = at(MUNICIPALITY, "contact", "closed_on_public_holidays")
     assert holidays["required"] is False and holidays["default"] is True
 

@@ -74,18 +74,24 @@ def config_is_current(root: Path) -> bool:
     return path.is_file() and path.read_text(encoding="utf-8") == config_text()
 
 
-def model_fields(model: type[BaseModel]) -> list[Field]:
-    return [form_field(model, name, info) for name, info in model.model_fields.items()]
+def model_fields(model: type[BaseModel], loose: bool = False) -> list[Field]:
+    """The form of ``model``; ``loose``: it is part of an optional object, so no field is required.
+
+    Decap checks the fields of an object even when the object is left out (a municipality without
+    a campaign could not be saved), so inside an optional object the project's check, which knows
+    the object is optional, is the one that asks for missing values.
+    """
+    return [form_field(model, name, info, loose) for name, info in model.model_fields.items()]
 
 
-def form_field(model: type[BaseModel], name: str, info: FieldInfo) -> Field:
+def form_field(model: type[BaseModel], name: str, info: FieldInfo, loose: bool = False) -> Field:
     key = info.alias or name
     field: Field = {"name": key, "label": label_for(model.__name__, key, info.description)}
     hint = norwegian(info.description)
     if hint:
         field["hint"] = hint
-    field.update(widget_for(info.annotation, list(info.metadata), hint))
-    if not info.is_required():
+    field.update(widget_for(info.annotation, list(info.metadata), hint, loose or not info.is_required()))
+    if loose or not info.is_required():
         field["required"] = False
         if isinstance(info.default, (bool, int, str)) and "default" not in field:
             field["default"] = info.default
@@ -122,12 +128,12 @@ def _constraint(metadata: list[Any], name: str) -> Any:
     return None
 
 
-def widget_for(annotation: Any, metadata: list[Any], hint: str) -> Field:
+def widget_for(annotation: Any, metadata: list[Any], hint: str, loose: bool = False) -> Field:
     annotation, more, _ = unwrap(annotation)
     metadata = metadata + more
     origin = typing.get_origin(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {"widget": "object", "collapsed": False, "fields": model_fields(annotation)}
+        return {"widget": "object", "collapsed": False, "fields": model_fields(annotation, loose)}
     if origin is list:
         return _list_widget(typing.get_args(annotation)[0], hint)
     if origin is dict:
