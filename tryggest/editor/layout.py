@@ -44,7 +44,7 @@ class Layout:
     footer: list[str] = field(default_factory=list)
     above: dict[KeyPath, list[str]] = field(default_factory=dict)   # comment and blank lines above
     after: dict[KeyPath, str] = field(default_factory=dict)         # the comment at the end of its line
-    quotes: dict[KeyPath, str] = field(default_factory=dict)        # '"' or "'"
+    quotes: dict[KeyPath, str] = field(default_factory=dict)        # '"', "'", or "" for a plain scalar
     flow: set[KeyPath] = field(default_factory=set)
 
 
@@ -87,9 +87,9 @@ def _walk(node: yaml.Node, path: KeyPath, layout: Layout, starts: dict[int, list
     """
     first, last = node.start_mark.line, node.end_mark.line
     if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
-        if isinstance(node, yaml.ScalarNode) and node.style in ('"', "'"):
-            layout.quotes[path] = node.style
-        if not isinstance(node, yaml.ScalarNode):
+        if isinstance(node, yaml.ScalarNode):
+            layout.quotes[path] = node.style or ""
+        else:
             layout.flow.add(path)
             _quotes_in_flow(node, path, layout)
         inside.update(range(first + 1, last + 1))
@@ -108,8 +108,7 @@ def _walk(node: yaml.Node, path: KeyPath, layout: Layout, starts: dict[int, list
 
 def _quotes_in_flow(node: yaml.Node, path: KeyPath, layout: Layout) -> None:
     if isinstance(node, yaml.ScalarNode):
-        if node.style in ('"', "'"):
-            layout.quotes[path] = node.style
+        layout.quotes[path] = node.style or ""
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             _quotes_in_flow(value, (*path, str(key.value)), layout)
@@ -121,8 +120,7 @@ def _quotes_in_flow(node: yaml.Node, path: KeyPath, layout: Layout) -> None:
 def arrange(data: Any, model: type[BaseModel] | None, before: Any) -> Any:
     """``data`` with keys in the model's order and the form's empty or added defaults removed."""
     if isinstance(data, list):
-        item_model = model
-        return [arrange(item, item_model, _at(before, i)) for i, item in enumerate(data)]
+        return [arrange(item, model, _at(before, i)) for i, item in enumerate(data)]
     if not isinstance(data, dict):
         return data
     if model is None:
@@ -239,17 +237,12 @@ def _string(text: str, path: KeyPath, layout: Layout, in_flow: bool) -> str:
     quote = layout.quotes.get(path)
     if quote == "'" and "\n" not in text:
         return "'" + text.replace("'", "''") + "'"
-    # A new value that starts with + or a digit (a phone number, a time, an SSB number) is quoted,
-    # as in the files the project writes; so is anything a reader could take for another type.
-    if quote is None and _plain_ok(text, in_flow) and (path in layout.quotes or not re.match(r"^[+0-9]", text)
-                                                       or _was_plain(path, layout)):
+    # Plain when the old value was plain; a new value that starts with + or a digit (a phone
+    # number, a time, an SSB number) is quoted, as in the files the project writes. Anything a
+    # reader could take for another type is quoted either way.
+    if quote != '"' and _plain_ok(text, in_flow) and (quote == "" or not re.match(r"^[+0-9]", text)):
         return text
     return json.dumps(text, ensure_ascii=False)
-
-
-def _was_plain(path: KeyPath, layout: Layout) -> bool:
-    """A value the old file had without quotes (its key had a line, or it sat in a flow collection)."""
-    return any(path[: len(p)] == p for p in layout.flow) or any(path == p for p in layout.after)
 
 
 def _plain_ok(text: str, in_flow: bool) -> bool:
