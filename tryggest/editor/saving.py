@@ -17,7 +17,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..engine import EngineError
 from ..lint import warnings_for
 from ..load import MUNICIPALITY_DIR, PORTAL_FILE
 from ..model import Municipality, PortalFile
@@ -109,8 +108,6 @@ class SaveCheck:
             site = check(self.root)
         except InputError as exc:
             return exc.problems, []
-        except EngineError as exc:
-            return [Problem("", 1, 1, "", str(exc))], []
         return [], warnings_for(site.project, date.today())
 
     def _report(self, saved: list[str], problems: list[Problem], warnings: list[Problem]) -> None:
