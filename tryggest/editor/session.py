@@ -11,11 +11,15 @@ Three parts run together:
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -30,6 +34,7 @@ from .server import EditorServer
 BUNDLE = Path("decap-cms/dist/decap-cms.js")
 BACKEND = Path("decap-server/dist/index.js")
 TOOL_ROOT = Path(__file__).resolve().parents[2]
+PR_SET_PDEATHSIG = 1   # from <sys/prctl.h>
 
 
 class EditorUnavailable(Exception):
@@ -48,6 +53,13 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def _end_with_parent() -> None:
+    """On Linux, decap-server is told to stop when this process ends, even when it is killed."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class EditSession:
@@ -82,7 +94,7 @@ class EditSession:
         env = {**os.environ, "PORT": str(self.backend_port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
                "GIT_REPO_DIRECTORY": str(self.root), "LOG_LEVEL": "warn"}
         process = subprocess.Popen([node, str(self.modules / BACKEND)], env=env, cwd=self.root,
-                                   stdin=subprocess.DEVNULL)
+                                   stdin=subprocess.DEVNULL, preexec_fn=_end_with_parent)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if process.poll() is not None:
