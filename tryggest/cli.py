@@ -1,8 +1,12 @@
-"""``tryggest check | build | new | init | changes | schema | serve``: parses arguments and calls the stages; nothing else."""
+"""``tryggest check | build | new | init | changes | schema | serve | preflight | edit``.
+
+Parses arguments and calls the stages; nothing else.
+"""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -182,6 +186,48 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+def _edit(args: argparse.Namespace, root: Path) -> int:
+    from .editor.config import CONFIG_FILE, config_is_current, write_config
+
+    if args.check_config:
+        if config_is_current(root):
+            return 0
+        print(f"{CONFIG_FILE} does not match the data model; run: tryggest edit --write-config", file=sys.stderr)
+        return 1
+    if args.write_config:
+        print(f"Wrote {CONFIG_FILE}" if write_config(root) else f"{CONFIG_FILE} is up to date.")
+        return 0
+    return _run_editor(args, root)
+
+
+def _run_editor(args: argparse.Namespace, root: Path) -> int:
+    from .editor.session import EditorUnavailable, EditSession
+
+    try:
+        session = EditSession(root, port=args.port, preview_port=args.preview_port)
+    except EditorUnavailable as exc:
+        print(f"tryggest edit: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Cannot listen on port {args.port} or {args.preview_port} ({exc.strerror}); "
+              "choose others with --port and --preview-port", file=sys.stderr)
+        return 1
+    # Stopped by the system (not Ctrl+C): stop the same way, so decap-server does not outlive it.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        session.start()
+        session.wait()
+    except KeyboardInterrupt:
+        print("Stopped.")
+    finally:
+        session.stop()
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _preflight(args: argparse.Namespace, root: Path) -> int:
     from .preflight import check_files
 
@@ -189,7 +235,7 @@ def _preflight(args: argparse.Namespace, root: Path) -> int:
 
 
 COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "changes": _changes, "schema": _schema,
-            "serve": _serve, "preflight": _preflight}
+            "serve": _serve, "preflight": _preflight, "edit": _edit}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -218,10 +264,18 @@ def _parser() -> argparse.ArgumentParser:
     preflight_cmd = commands.add_parser("preflight", help="check print files as a print shop does; exit 1 on a failure")
     preflight_cmd.add_argument("files", nargs="+", metavar="FILE.pdf", help="the PDF files to check")
     preflight_cmd.add_argument("--lang", choices=["nb", "en"], default="nb", help="language of the report (default: nb)")
+    _edit_parser(commands.add_parser("edit", help="edit the YAML files in a form in the browser, with a preview"))
     build_cmd.add_argument("--only", action="append", choices=file_families(), metavar="FAMILY",
                            help=f"rebuild only these files ({', '.join(file_families())}) into the existing site")
     build_cmd.add_argument("--municipality", metavar="ID", help="rebuild only this municipality's files")
     return parser
+
+
+def _edit_parser(edit: argparse.ArgumentParser) -> None:
+    edit.add_argument("--port", type=int, default=8080, help="the editor's port on 127.0.0.1 (default: 8080)")
+    edit.add_argument("--preview-port", type=int, default=8081, help="the preview's port (default: 8081)")
+    edit.add_argument("--write-config", action="store_true", help="write schema/decap-config.yml from the data model")
+    edit.add_argument("--check-config", action="store_true", help="only check; exit 1 if the configuration is out of date")
 
 
 def _new_parser(new: argparse.ArgumentParser) -> None:
