@@ -9,7 +9,8 @@ What is checked, and why:
 - opening hours that start before 07:00 or end after 22:00 (often a typing mistake, such as
   ``"21:00"`` meant as ``"12:00"``), or that are open less than one hour;
 - a municipality with no ``local_help`` (its pages then list only national numbers);
-- a ``branding.accent`` colour too light for white text (WCAG 2.1 AA needs 4.5:1).
+- a ``branding.accent`` colour too light for white text (WCAG 2.1 AA needs 4.5:1);
+- a language whose texts are a ``draft``: not yet checked by a professional translator.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time
 
-from .load import MUNICIPALITY_DIR, NATIONAL_FILE, Project
+from .load import META_FILE, MUNICIPALITY_DIR, NATIONAL_FILE, Project
 from .model import HoursEntry, Municipality
 from .problems import Problem
 from .source import Document, KeyPath
@@ -40,6 +41,11 @@ def warnings_for(project: Project, today: date) -> list[Problem]:
         doc = project.documents.get(f"{MUNICIPALITY_DIR}/{mid}.yml")
         if doc:
             found += _municipality_warnings(project.municipalities[mid], doc)
+    for lang, meta in project.languages.items():
+        doc = project.documents.get(f"content/{lang}/{META_FILE}")
+        if doc and meta.status == "draft":
+            found.append(_warn(doc, ("status",), f"the {meta.name} texts are a draft, not yet checked by a "
+                                                 "professional translator; their pages say so"))
     return sorted(found)
 
 

@@ -47,7 +47,9 @@ CAMPAIGN_KINDS = {"PDF": "pdf", "CSV": "csv", "ICS": "ics"}
 
 
 def _with_campaign(site: SiteContext) -> list[LocalContext]:
-    return [local for local in site.building if local.municipality.campaign is not None]
+    # Core-scope languages have no campaign texts: their print orders are made in the full languages.
+    return [local for local in site.building
+            if local.municipality.campaign is not None and "campaign" in local.strings]
 
 
 def _job_key(site: SiteContext, local: LocalContext, key: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import hashlib
 from typing import Any
 
 from ...context import LocalContext, SiteContext, municipality_values
-from ...qr import QUIET_ZONE, display_url, qr_modules, qr_svg
+from ...qr import QUIET_ZONE, qr_modules, qr_svg
 
 MIN_SYMBOL_MM = 20.5   # 20 mm is the smallest code that scans reliably at arm's length, plus a margin
 # The national lines on the brochure's contact panel, in the order a reader needs them.
@@ -43,6 +43,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         example_labels.append(strings["ui"]["example_label"])
     return {
         "lang": local.lang,
+        "dir": local.direction,
         "name": municipality.official_names.get(local.lang, municipality.name),
         "phone": values["phone"]["display"],
         "hours": values["hours"],
@@ -51,7 +52,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "accent": values["accent"],
         "tint": tint(values["accent"], 0.1),
         "url": url,
-        "display_url": display_url(url),
+        "display_url": values["display_url"],
         "qr_image": svg_data_uri(qr_svg(url)),
         "qr_min_mm": qr_min_width(url),
         "police": local.national["politi"]["display"],

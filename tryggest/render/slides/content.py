@@ -97,7 +97,7 @@ def _contact(local: LocalContext, values: dict[str, Any], wording: Wording) -> d
     return {"call_title": wording.get("call_title"),
             "phone": Text(values["phone"]["display"], mfile, "contact.phone"),
             "hours": Text(hours, mfile, "contact.hours"),
-            "url": Text(display_url(local.qr_url), PORTAL_FILE, "portal.base_url"),
+            "url": Text(values["display_url"], PORTAL_FILE, "portal.base_url"),
             "qr": Text(local.qr_url, PORTAL_FILE, "portal.base_url")}
 
 
