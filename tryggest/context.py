@@ -53,6 +53,7 @@ class LocalContext:
     laws: dict[str, dict[str, str]] = field(default_factory=dict)
     direction: str = "ltr"      # "rtl" for Arabic: numbers, times and URLs are then isolated
     draft_notice: str | None = None   # shown on every page while the language is a draft
+    scope: str = "full"         # "core": the core pages and the core print files only
 
     @property
     def rtl(self) -> bool:
@@ -243,7 +244,8 @@ def build_context(project: Project, texts: dict[str, LanguageTexts], build_date:
             prefix = "" if lang == default else f"{lang}/"
             meta = project.languages[lang]
             local = LocalContext(municipality, lang, texts[lang].strings, portal.base_url, prefix,
-                                 direction=meta.dir, draft_notice=meta.draft_notice if meta.status == "draft" else None)
+                                 direction=meta.dir, draft_notice=meta.draft_notice if meta.status == "draft" else None,
+                                 scope=meta.scope)
             local.national = {line.id: national_context(line, lang, local.strings, local.rtl)
                               for line in project.national.lines}
             local.laws = {law.id: law_context(law, lang) for law in project.national.laws}

@@ -28,7 +28,6 @@ from .render.csp import Policies
 from .search_split import INDEX, split_search_index
 from .theme import page_view
 
-
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 

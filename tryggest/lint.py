@@ -44,8 +44,8 @@ def warnings_for(project: Project, today: date) -> list[Problem]:
     for lang, meta in project.languages.items():
         doc = project.documents.get(f"content/{lang}/{META_FILE}")
         if doc and meta.status == "draft":
-            found.append(_warn(doc, ("status",), f"the {meta.name} texts are a draft, not yet checked by a "
-                                                 "professional translator; their pages say so"))
+            found.append(_warn(doc, ("status",), f"'{lang}' ({meta.name}) is a draft, not yet checked by a "
+                                                 "professional translator; its pages say so"))
     return sorted(found)
 
 

@@ -10,7 +10,7 @@ from ...context import LocalContext, Material, SiteContext
 from .data import print_data
 from .pdf import render_product
 from .preview import png_size, preview_png
-from .products import PRODUCTS, ProductSpec, product
+from .products import ProductSpec, product, products_for
 
 FAMILY = "print"
 
@@ -22,13 +22,13 @@ class PrintRenderer:
         jobs = []
         for local in site.building:
             data = print_data(site, local)
-            for spec in PRODUCTS:
+            for spec in products_for(local.scope):
                 payload = (data, spec.id, local.files_path())
                 jobs.append(Job(f"pdf/{spec.id}", payload, render_print_file, payload))
         return jobs
 
     def materials(self, site: SiteContext, out: Path) -> list[Material]:
-        return [_material(local, spec, out) for local in site.building for spec in PRODUCTS]
+        return [_material(local, spec, out) for local in site.building for spec in products_for(local.scope)]
 
 
 def render_print_file(payload: tuple[dict[str, Any], str, str]) -> dict[str, bytes]:
