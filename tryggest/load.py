@@ -72,6 +72,8 @@ def load_project(root: Path) -> Project:
     meta_docs: list[Document] = []
     metas: dict[str, LanguageMeta] = {}
     for lang in needed_languages(portal, municipalities):
+        if not (root / "content" / lang).is_dir():
+            continue   # the texts stage reports a language without texts (its strings.yml is missing)
         meta_doc, meta = _load(root / "content" / lang / META_FILE, root, LanguageMeta, {}, problems)
         if meta_doc and meta:
             meta_docs.append(meta_doc)
