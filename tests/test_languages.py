@@ -147,6 +147,10 @@ def test_the_language_switcher_names_each_language_in_its_own_script(demo_site: 
         assert f'lang="{lang}"' in switcher and DEMO.project.languages[lang].name in switcher, lang
     # A language without the page offers its home page: Bokmål has it, and so does Arabic here.
     assert 'href="../../../ar/sandefjord/lokal-hjelp/"' in switcher
+    # A page the core languages do not have offers their home page instead: never a missing page.
+    staff = _page(demo_site, "nb", "for-ansatte").read_text(encoding="utf-8")
+    for lang in NEW:
+        assert f'href="../../{lang}/sandefjord/" hreflang="{lang}"' in staff
 
 
 def test_a_draft_language_says_so_on_its_pages_and_bokmal_does_not(demo_site: Path) -> None:
@@ -312,3 +316,38 @@ def test_in_the_browser_arabic_is_mirrored_and_the_number_reads_left_to_right(de
         page.set_viewport_size(REFLOW)
         assert page.evaluate(EXIT_SIDE)["overflow"] <= 0, "no sideways scrolling at 320 px"
         context.close()
+
+
+SIDEWAYS = """() => {
+  const root = document.documentElement;
+  const out = [...document.body.querySelectorAll("*")].filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && (box.right > root.clientWidth + 0.5 || box.left < -0.5);
+  });
+  return { scroll: root.scrollWidth - root.clientWidth,
+           out: out.slice(0, 3).map((el) => el.tagName.toLowerCase() + "." + el.className) };
+}"""
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_on_new_language_pages_and_they_reflow_at_320_px(demo_site: Path, browser: object) -> None:
+    from browser_kit import AXE_PATH, AXE_RUN, DESKTOP, REFLOW, WCAG_TAGS, serve
+
+    problems = []
+    with serve(demo_site, REPO / "node_modules/axe-core/axe.min.js") as origin:
+        context = browser.new_context(viewport=DESKTOP)  # type: ignore[attr-defined]
+        page = context.new_page()
+        for lang in NEW:
+            for item in DEMO.local("sandefjord", lang).pages:
+                page.set_viewport_size(DESKTOP)
+                page.goto(origin + item.path)
+                page.add_script_tag(url=AXE_PATH)
+                result = page.evaluate(AXE_RUN, WCAG_TAGS)
+                assert result["applied"], item.path
+                problems += [f"{item.path}: {v['id']} {v['nodes']}" for v in result["violations"]]
+                page.set_viewport_size(REFLOW)
+                sideways = page.evaluate(SIDEWAYS)
+                if sideways["scroll"] > 0 or sideways["out"]:
+                    problems.append(f"{item.path}: scrolls sideways at 320 px: {sideways}")
+        context.close()
+    assert not problems, "\n".join(problems)
