@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, make_project
-from pdfcheck import POINTS_PER_MM, flat, fonts, page_boxes, pdf_text, qr_codes
+from pdfcheck import POINTS_PER_MM, fonts, page_boxes, pdf_text, qr_codes
 from pypdf import PdfReader
 
 from tryggest.cli import main
@@ -31,6 +31,10 @@ PHONE_LIKE = re.compile(r"(?<!\d)(?<!\d )(?:\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} 
 
 def _files(site: Path, mid: str, lang: str) -> Path:
     return site / DEMO.local(mid, lang).files_path()
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s", "", text)
 
 
 def _digest(path: Path) -> str:
@@ -58,7 +62,8 @@ def test_every_pdf_shows_the_phone_number_hours_and_the_right_language(demo_site
             assert values["phone"]["display"] in text, path
             assert set(PHONE_LIKE.findall(text)) <= {values["phone"]["display"], *national}, path
             if local.direction == "ltr":   # right to left, text extraction orders words its own way
-                assert all(flat(line) in flat(text) for line in values["hours"]), path
+                # A long hours line may wrap after its dash: extraction then adds a space there.
+                assert all(_squeezed(line) in _squeezed(text) for line in values["hours"]), path
             for other in others:
                 foreign = set(municipality_values(other)["hours"]) - set(values["hours"])
                 assert not any(line in text for line in foreign), f"{path} shows hours in {other.lang}"
