@@ -205,6 +205,7 @@ def test_the_arabic_brochure_reads_back_arabic_and_the_number_in_order(demo_site
         poppler = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
                                  check=True).stdout
         assert display in _plain(poppler) and ARABIC.search(poppler), file
+        assert DEMO.build_date.isoformat() in poppler, "the print date reads year-month-day, not reversed"
 
 
 def test_the_arabic_brochure_mirrors_its_panels() -> None:

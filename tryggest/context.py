@@ -26,7 +26,10 @@ LRI, PDI = "\u2066", "\u2069"
 
 
 def isolate(text: str, rtl: bool) -> str:
-    """``text`` as one left-to-right unit when it stands in right-to-left text; unchanged otherwise."""
+    """``text`` as one left-to-right unit when it stands in right-to-left text; unchanged otherwise.
+
+    Phone numbers, times, dates (2026-11-22 would otherwise show as 22-11-2026) and URLs.
+    """
     return f"{LRI}{text}{PDI}" if rtl and text else text
 
 
@@ -58,6 +61,10 @@ class LocalContext:
     @property
     def rtl(self) -> bool:
         return self.direction == "rtl"
+
+    def dated(self, day: date) -> str:
+        """A date as printed on files (year-month-day), isolated in right-to-left text."""
+        return isolate(day.isoformat(), self.rtl)
 
     @property
     def home_path(self) -> str:
@@ -130,7 +137,7 @@ def national_context(line: NationalLine, lang: str, strings: dict[str, Any], rtl
     if lang in line.hours_note:
         hours.append(line.hours_note[lang])
     return {"id": line.id, "name": _in(line.name, lang), "purpose": _in(line.purpose, lang), "hours": hours,
-            "emergency": line.emergency, "verified": line.verified.isoformat(), "source": line.source,
+            "emergency": line.emergency, "verified": isolate(line.verified.isoformat(), rtl), "source": line.source,
             "source_site": isolate(source_site(line.source), rtl), "interpreter": line.interpreter,
             **format_phone(line.number, rtl)}
 

@@ -68,6 +68,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "example": municipality.example,
         "example_labels": example_labels,
         "print_date": site.build_date.isoformat(),
+        "print_date_shown": local.dated(site.build_date),
         "data_version": data_version(site, municipality.id),
     }
 
