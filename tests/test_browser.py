@@ -50,7 +50,7 @@ DEMO = load_project(REPO)
 DEFAULT_LANG = DEMO.portal.portal.languages[0]
 EXIT_URL = DEMO.portal.portal.exit_url
 AXE_FILE = REPO / "node_modules/axe-core/axe.min.js"
-SAFETY = {lang: load_texts(REPO, lang).strings["safety"] for lang in ("nb", "nn", "en", "se")}
+SAFETY = {lang: load_texts(REPO, lang).strings["safety"] for lang in DEMO.languages}
 
 
 def _first_in(lang: str) -> str:
@@ -69,7 +69,7 @@ SAMPLES = [HOME, f"{HOME}trygg-pa-nett/", _first_in("en"), f"{_first_in('se')}tr
 
 def _lang_of(path: str) -> str:
     first = path.split("/", 1)[0]
-    return first if first in ("nn", "en", "se") else DEFAULT_LANG
+    return first if first in DEMO.languages else DEFAULT_LANG
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,9 @@ from tryggest.render.campaign import documents
 DEMO = load_project(REPO)
 PLANNED = sorted(mid for mid, m in DEMO.municipalities.items() if m.campaign)
 BUILT = DEMO.portal.portal.print_date or date.today()
-LANGS = [(mid, lang) for mid in PLANNED for lang in DEMO.languages_of(DEMO.municipalities[mid])]
+# Languages with campaign texts; the core-scope languages without them get no campaign files.
+LANGS = [(mid, lang) for mid in PLANNED for lang in DEMO.languages_of(DEMO.municipalities[mid])
+         if "campaign" in yaml.safe_load((REPO / f"content/{lang}/strings.yml").read_text(encoding="utf-8"))]
 
 
 def _campaign(**data: Any) -> Campaign:

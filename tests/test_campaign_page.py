@@ -29,7 +29,7 @@ DEMO = load_project(REPO)
 BASE = DEMO.portal.portal.base_url
 DEFAULT = DEMO.portal.portal.languages[0]
 PAGES = [(mid, lang) for mid in sorted(DEMO.municipalities) for lang in DEMO.languages_of(DEMO.municipalities[mid])
-         if lang != "se"]
+         if DEMO.languages[lang].scope == "full"]   # core-scope languages have no campaign page
 
 
 class _Links(HTMLParser):

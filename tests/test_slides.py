@@ -31,6 +31,7 @@ from tryggest.render.slides.layouts import FORMATS, LAYOUTS, SLIDES, text
 from tryggest.render.slides.problems import SlideProblem
 from tryggest.render.slides.problems import input_error as slide_input_error
 from tryggest.render.slides.renderer import image_files, image_jobs, slide_file
+from tryggest.texts import load_texts
 
 DEMO = load_project(REPO)
 SIZES = {"liggende": (1920, 1080), "staende": (1080, 1920), "innlegg": (1080, 1080), "delingsbilde": (1200, 630)}
@@ -189,7 +190,9 @@ def test_drawn_phone_number_comes_from_the_yaml(fixture_render: Rendered) -> Non
 
 
 def test_example_municipalities_carry_the_example_badge(demo_drawings: Rendered) -> None:
-    labels = {"nb": "EKSEMPEL", "nn": "EKSEMPEL", "en": "EXAMPLE", "se": "OVDAMEARKA"}
+    labels = {"nb": "EKSEMPEL", "nn": "EKSEMPEL", "en": "EXAMPLE", "se": "OVDAMEARKA",
+              **{lang: load_texts(REPO, lang).strings["ui"]["example_label"] for lang in ("pl", "lt", "uk", "ar", "so", "ti")}}
+    assert labels["pl"] == "PRZYKŁAD"
     for path, drawing in demo_drawings.drawings.items():
         parts = path.split("/")
         if len(parts) < 4:

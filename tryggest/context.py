@@ -16,7 +16,20 @@ from .hours import Interval
 from .load import Project
 from .model import HoursEntry, LawReference, Municipality, NationalLine
 from .phone import Phone
+from .qr import display_url
 from .texts import LanguageTexts, PageSource
+
+# Unicode's left-to-right isolate and its end: a phone number, time or URL keeps its own order
+# inside right-to-left text, on the web, in PDFs and on slides alike.
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolate(text: str, rtl: bool) -> str:
+    """``text`` as one left-to-right unit when it stands in right-to-left text; unchanged otherwise.
+
+    Phone numbers, times, dates (2026-11-22 would otherwise show as 22-11-2026) and URLs.
+    """
+    return f"{LRI}{text}{PDI}" if rtl and text else text
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,17 @@ class LocalContext:
     pages: list[PageContext] = field(default_factory=list)
     national: dict[str, dict[str, Any]] = field(default_factory=dict)
     laws: dict[str, dict[str, str]] = field(default_factory=dict)
+    direction: str = "ltr"      # "rtl" for Arabic: numbers, times and URLs are then isolated
+    draft_notice: str | None = None   # shown on every page while the language is a draft
+    scope: str = "full"         # "core": the core pages and the core print files only
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+    def dated(self, day: date) -> str:
+        """A date as printed on files (year-month-day), isolated in right-to-left text."""
+        return isolate(day.isoformat(), self.rtl)
 
     @property
     def home_path(self) -> str:
@@ -67,13 +91,13 @@ def page_path(home: str, key: str) -> str:
     return home if key == "index" else f"{home}{key.removesuffix('/index')}/"
 
 
-def format_phone(phone: Phone) -> dict[str, str]:
-    return {"display": phone.display, "tel": phone.tel, "e164": phone.e164}
+def format_phone(phone: Phone, rtl: bool = False) -> dict[str, str]:
+    return {"display": isolate(phone.display, rtl), "tel": phone.tel, "e164": phone.e164}
 
 
-def format_time(value: Any, strings: dict[str, Any]) -> str:
+def format_time(value: Any, strings: dict[str, Any], rtl: bool = False) -> str:
     text = "24:00" if (value.hour, value.minute) == (23, 59) else f"{value:%H:%M}"
-    return text.replace(":", strings["time_separator"])
+    return isolate(text.replace(":", strings["time_separator"]), rtl)
 
 
 def format_days(days: tuple[int, ...], strings: dict[str, Any]) -> str:
@@ -89,10 +113,10 @@ def format_days(days: tuple[int, ...], strings: dict[str, Any]) -> str:
     return text[0].upper() + text[1:]
 
 
-def format_hours(entries: list[HoursEntry], strings: dict[str, Any]) -> list[str]:
+def format_hours(entries: list[HoursEntry], strings: dict[str, Any], rtl: bool = False) -> list[str]:
     return [
-        strings["hours_line"].format(days=format_days(e.days, strings),
-                                     open=format_time(e.opens, strings), close=format_time(e.closes, strings))
+        strings["hours_line"].format(days=format_days(e.days, strings), open=format_time(e.opens, strings, rtl),
+                                     close=format_time(e.closes, strings, rtl))
         for e in entries
     ]
 
@@ -103,18 +127,18 @@ def hours_data(entries: list[HoursEntry]) -> list[dict[str, Any]]:
              "close": Interval(e.days, e.opens, e.closes).minutes()[1]} for e in entries]
 
 
-def national_context(line: NationalLine, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+def national_context(line: NationalLine, lang: str, strings: dict[str, Any], rtl: bool = False) -> dict[str, Any]:
     if line.hours_unconfirmed:
         # Sources disagree: a guessed time could send a reader to a closed line, so none is shown.
         hours = [strings["hours_unconfirmed"]]
     else:
-        hours = [strings["open_all_hours"]] if line.open_all_hours else format_hours(line.hours, strings)
+        hours = [strings["open_all_hours"]] if line.open_all_hours else format_hours(line.hours, strings, rtl)
     if lang in line.hours_note:
         hours.append(line.hours_note[lang])
     return {"id": line.id, "name": _in(line.name, lang), "purpose": _in(line.purpose, lang), "hours": hours,
-            "emergency": line.emergency, "verified": line.verified.isoformat(), "source": line.source,
-            "source_site": source_site(line.source),
-            **format_phone(line.number)}
+            "emergency": line.emergency, "verified": isolate(line.verified.isoformat(), rtl), "source": line.source,
+            "source_site": isolate(source_site(line.source), rtl), "interpreter": line.interpreter,
+            **format_phone(line.number, rtl)}
 
 
 def source_site(url: str) -> str:
@@ -132,18 +156,18 @@ def _in(texts: Mapping[Any, str], lang: str) -> str:
 
 
 def municipality_values(local: LocalContext) -> dict[str, Any]:
-    m, strings = local.municipality, local.strings
+    m, strings, rtl = local.municipality, local.strings, local.rtl
     contact = m.contact
     return {
         "id": m.id, "name": m.name, "kind": m.kind, "county": m.county, "number": m.number,
         "official_names": dict(sorted(m.official_names.items())),
         "example": m.example,
-        "phone": format_phone(contact.phone),
-        "hours": format_hours(contact.hours, strings),
+        "phone": format_phone(contact.phone, rtl),
+        "hours": format_hours(contact.hours, strings, rtl),
         "hours_data": hours_data(contact.hours),
         "closed_on_public_holidays": contact.closed_on_public_holidays,
         "email": contact.email,
-        "sms": {**format_phone(contact.sms), "sms": f"sms:{contact.sms.e164}"} if contact.sms else None,
+        "sms": {**format_phone(contact.sms, rtl), "sms": f"sms:{contact.sms.e164}"} if contact.sms else None,
         "answered_by": {"kind": contact.answered_by.kind, "name": contact.answered_by.name},
         "interpreter": contact.interpreter,
         "team": {
@@ -152,16 +176,19 @@ def municipality_values(local: LocalContext) -> dict[str, Any]:
             "meets_every_days": m.team.meets.every_days,
             "launched": m.team.launched.isoformat() if m.team.launched else None,
         },
-        "local_help": [_local_help(h, local.lang) for h in m.local_help],
+        "local_help": [_local_help(h, local.lang, rtl) for h in m.local_help],
         "accessibility_statement": m.accessibility_statement,
         "accent": m.branding.accent,
         "home_url": local.home_url,
+        "display_url": isolate(display_url(local.qr_url), rtl),
+        "email_shown": isolate(contact.email, rtl) if contact.email else None,
+        "dir": local.direction,
     }
 
 
-def _local_help(item: Any, lang: str) -> dict[str, Any]:
+def _local_help(item: Any, lang: str, rtl: bool) -> dict[str, Any]:
     return {"kind": item.kind, "name": item.name, "web": item.web, "open_all_hours": item.open_all_hours,
-            "note": item.note.get(lang, ""), "phone": format_phone(item.phone) if item.phone else None}
+            "note": item.note.get(lang, ""), "phone": format_phone(item.phone, rtl) if item.phone else None}
 
 
 @dataclass(frozen=True)
@@ -225,9 +252,12 @@ def build_context(project: Project, texts: dict[str, LanguageTexts], build_date:
         municipality = project.municipalities[mid]
         for lang in project.languages_of(municipality):
             prefix = "" if lang == default else f"{lang}/"
+            meta = project.languages[lang]
             base_url = municipality.base_url or portal.base_url
-            local = LocalContext(municipality, lang, texts[lang].strings, base_url, prefix)
-            local.national = {line.id: national_context(line, lang, local.strings)
+            local = LocalContext(municipality, lang, texts[lang].strings, base_url, prefix,
+                                 direction=meta.dir, draft_notice=meta.draft_notice if meta.status == "draft" else None,
+                                 scope=meta.scope)
+            local.national = {line.id: national_context(line, lang, local.strings, local.rtl)
                               for line in project.national.lines}
             local.laws = {law.id: law_context(law, lang) for law in project.national.laws}
             local.pages = [PageContext(mid, lang, key, local.page_path(key), source)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -28,6 +29,8 @@ from .problems import InputError, Problem
 from .render.csp import Policies
 from .search_split import INDEX, split_search_index
 from .theme import page_view
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 class EngineError(Exception):
@@ -161,7 +164,7 @@ class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return self._last[1]
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        return self._finish(output, page.file.dest_uri, config)
+        return self._finish(with_direction(output, self.view(page)), page.file.dest_uri, config)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         if not template_name.endswith(".html"):
@@ -179,6 +182,13 @@ class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 def _theme_dirs(config: Any) -> list[Path]:
     """The folders the theme's files come from, the overrides first (as MkDocs looks them up)."""
     return [Path(folder) for folder in config.theme.dirs]
+
+
+def with_direction(html: str, view: dict[str, Any]) -> str:
+    """``dir`` on the ``<html>`` element, from the page's language: Material sets it only on ``<body>``,
+    and a right-to-left page must be right-to-left from the root (scrollbars, the browser's own UI)."""
+    direction = (view.get("script") or {}).get("dir", "ltr")
+    return _HTML_LANG.sub(lambda found: f'{found.group(0)} dir="{direction}"', html, count=1)
 
 
 def _only_languages(config: Any, languages: list[str], group: list[str]) -> None:

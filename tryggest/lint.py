@@ -14,6 +14,7 @@ What is checked, and why:
   that two municipalities share;
 - a region member that is not in the ``municipalities`` list (it is left out of the region, so
   taking a municipality off the list never stops a build).
+- a language whose texts are a ``draft``: not yet checked by a professional translator.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time
 
-from .load import MUNICIPALITY_DIR, NATIONAL_FILE, PORTAL_FILE, Project
+from .load import META_FILE, MUNICIPALITY_DIR, NATIONAL_FILE, PORTAL_FILE, Project
 from .model import HoursEntry, Municipality
 from .problems import Problem
 from .source import Document, KeyPath
@@ -48,6 +49,11 @@ def warnings_for(project: Project, today: date) -> list[Problem]:
         if doc:
             found += _municipality_warnings(project.municipalities[mid], doc)
     found += _shared_value_warnings(project)
+    for lang, meta in project.languages.items():
+        doc = project.documents.get(f"content/{lang}/{META_FILE}")
+        if doc and meta.status == "draft":
+            found.append(_warn(doc, ("status",), f"'{lang}' ({meta.name}) is a draft, not yet checked by a "
+                                                 "professional translator; its pages say so"))
     return sorted(found)
 
 

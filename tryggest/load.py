@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import explain
 from .campaign import PLAN_YEARS, add_months
 from .hours import DAY_KEYS, overlaps
-from .model import Contact, Municipality, NationalFile, PortalFile
+from .model import LANGUAGES, Contact, LanguageMeta, Municipality, NationalFile, PortalFile
 from .print_profile import DEFAULT_PROFILE, ProfileError, profile_description
 from .problems import InputError, Problem, did_you_mean
 from .source import Document, DocumentError, KeyPath, read_document
@@ -28,9 +28,10 @@ M = TypeVar("M", bound=BaseModel)
 
 PORTAL_FILE = "municipalities.yml"
 # Site folders that are not municipalities: a municipality with one of these ids would collide.
-RESERVED_IDS = frozenset({"nb", "nn", "en", "se", "filer", "regioner", "assets", "search", "schema"})
+RESERVED_IDS = frozenset({*LANGUAGES, "filer", "regioner", "assets", "search", "schema"})
 NATIONAL_FILE = "content/national.yml"
 MUNICIPALITY_DIR = "content/municipalities"
+META_FILE = "meta.yml"   # content/<lang>/meta.yml
 # The plan runs five years past its launch; dates outside these years are typing mistakes.
 EARLIEST_LAUNCH, LATEST_LAUNCH = date(2000, 1, 1), date(2100, 12, 31)
 
@@ -43,6 +44,8 @@ class Project:
     portal: PortalFile
     municipalities: dict[str, Municipality]
     national: NationalFile
+    # content/<lang>/meta.yml of every language the portal builds.
+    languages: dict[str, LanguageMeta] = dataclass_field(default_factory=dict)
     # Every file read, by the path shown in messages, so later checks can point at a line.
     documents: dict[str, Document] = dataclass_field(default_factory=dict)
 
@@ -68,10 +71,27 @@ def load_project(root: Path) -> Project:
         problems += _check_municipality(docs[mid], municipality)
     if national and national_doc:
         problems += _check_national(national_doc, national, portal, municipalities)
+    meta_docs: list[Document] = []
+    metas: dict[str, LanguageMeta] = {}
+    for lang in needed_languages(portal, municipalities):
+        if not (root / "content" / lang).is_dir():
+            continue   # the texts stage reports a language without texts (its strings.yml is missing)
+        meta_doc, meta = _load(root / "content" / lang / META_FILE, root, LanguageMeta, {}, problems)
+        if meta_doc and meta:
+            meta_docs.append(meta_doc)
+            metas[lang] = meta
     if problems or portal is None or national is None:
         raise InputError(problems)
-    documents = {doc.shown_as: doc for doc in [portal_doc, national_doc, *docs.values()] if doc}
-    return Project(root, portal, municipalities, national, documents)
+    documents = {doc.shown_as: doc for doc in [portal_doc, national_doc, *docs.values(), *meta_docs] if doc}
+    return Project(root, portal, municipalities, national, metas, documents)
+
+
+def needed_languages(portal: PortalFile | None, municipalities: dict[str, Municipality]) -> list[str]:
+    """Every language some page is built in, in the order of ``LANGUAGES``."""
+    needed = set(portal.portal.languages if portal else ["nb"])
+    for municipality in municipalities.values():
+        needed.update(municipality.languages or [])
+    return [lang for lang in LANGUAGES if lang in needed]
 
 
 def shared_contacts(portal: PortalFile) -> dict[str, Contact]:
@@ -263,9 +283,7 @@ def _check_phases(doc: Document, municipality: Municipality) -> list[Problem]:
 
 def _check_national(doc: Document, national: NationalFile, portal: PortalFile | None,
                     municipalities: dict[str, Municipality]) -> list[Problem]:
-    needed = set(portal.portal.languages if portal else ["nb"])
-    for municipality in municipalities.values():
-        needed.update(municipality.languages or [])
+    needed = set(needed_languages(portal, municipalities))
     problems = _duplicates(doc, ("lines",), [line.id for line in national.lines], "line", suffix=("id",))
     for i, line in enumerate(national.lines):
         for field in ("name", "purpose"):

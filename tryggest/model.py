@@ -24,8 +24,8 @@ from pydantic import (
 from .hours import RULE_EXAMPLE, Interval, parse_days, parse_rule, parse_time
 from .phone import Phone, parse_phone
 
-Lang = Literal["nb", "nn", "en", "se"]
-LANGUAGES: tuple[str, ...] = ("nb", "nn", "en", "se")
+Lang = Literal["nb", "nn", "en", "se", "pl", "lt", "uk", "ar", "so", "ti"]
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "en", "se", "pl", "lt", "uk", "ar", "so", "ti")
 PRODUCTS: tuple[str, ...] = ("brochure", "card", "poster-a4", "poster-a3", "poster-tabs", "sticker")
 # The same products as the file names call them, so a Norwegian editor can write what she sees.
 PRODUCT_ALIASES: dict[str, str] = {
@@ -341,6 +341,9 @@ class NationalLine(Strict):
     hours_unconfirmed: Text | None = Field(None, description=about(
         "Hvorfor åpningstidene ikke vises: kildene er uenige. Sidene viser da ingen tider.",
         "Why no hours are shown: the sources disagree. The pages then show no hours."))
+    interpreter: bool | None = Field(None, description=about(
+        "Om linjen tilbyr tolk, der kilden sier det. Sløyf feltet når kilden ikke sier noe.",
+        "Whether the line offers an interpreter, where the source says so; leave it out when the source is silent."))
     verified: date = Field(description=about("Dato du sist sjekket nummeret mot kilden.",
                                              "Date you last checked the number at its source."))
     source: Url = Field(description=about("Siden nummeret er sjekket mot.", "The page the number was checked against."))
@@ -366,3 +369,31 @@ class NationalFile(Strict):
         "Nasjonale hjelpetelefoner og nødnumre.", "National helplines and emergency numbers."))
     laws: list[LawReference] = Field(default_factory=list, description=about(
         "Lovparagrafer sidene viser til, med lenke til lovdata.no.", "Sections of law the pages cite."))
+
+
+class LanguageMeta(Strict):
+    """``content/<lang>/meta.yml``: what a language is called and how far its texts can be trusted."""
+
+    name: Text = Field(description=about("Språkets navn på språket selv, som \"Polski\".",
+                                         "The language's own name, in its own script."))
+    dir: Literal["ltr", "rtl"] = Field("ltr", description=about(
+        "Skriveretning: ltr (venstre til høyre) eller rtl (høyre til venstre).", "Writing direction."))
+    scope: Literal["full", "core"] = Field(description=about(
+        "full: alle sidene; core: kjernesidene (forside, hvem, kontakt, vold, lokal hjelp, trygg på nett).",
+        "full: every page; core: the core pages only."))
+    status: Literal["draft", "reviewed"] = Field(description=about(
+        "draft: ikke kontrollert av en profesjonell oversetter; reviewed: kontrollert.",
+        "draft: not checked by a professional translator; reviewed: checked."))
+    reviewed_by: Text | None = Field(None, description=about("Hvem som kontrollerte teksten.", "Who reviewed it."))
+    reviewed_on: date | None = Field(None, description=about("Når teksten ble kontrollert.", "When it was reviewed."))
+    draft_notice: Text | None = Field(None, description=about(
+        "Én setning på språket selv: teksten er ikke kontrollert ennå.",
+        "One sentence in the language: the translation has not been checked yet."))
+
+    @model_validator(mode="after")
+    def _status_is_backed(self) -> LanguageMeta:
+        if self.status == "reviewed" and not (self.reviewed_by and self.reviewed_on):
+            raise ValueError("'reviewed' needs 'reviewed_by' and 'reviewed_on'")
+        if self.status == "draft" and not self.draft_notice:
+            raise ValueError("a draft language needs a 'draft_notice' in the language itself")
+        return self

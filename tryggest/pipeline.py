@@ -28,6 +28,7 @@ from .render.slides import SlidesRenderer
 from .render.slides.problems import SlideProblem
 from .render.slides.problems import input_error as slide_input_error
 from .render.web import WebRenderer, site_languages, theme_data
+from .render.webfonts import WebFontRenderer
 from .texts import LanguageTexts, load_texts
 
 CACHE_DIR = ".tryggest-cache/artifacts"
@@ -77,7 +78,7 @@ def artifact_renderers() -> list[ArtifactRenderer]:
 
 def site_renderers() -> list[Renderer]:
     """Renderers that write straight into the finished site folder, after the engine."""
-    return [SitemapRenderer()]
+    return [SitemapRenderer(), WebFontRenderer()]
 
 
 def secure(folders: list[Path], site_dir: Path, policies: Policies | None = None) -> None:

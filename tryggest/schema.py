@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Municipality, NationalFile, PortalFile
+from .model import LanguageMeta, Municipality, NationalFile, PortalFile
 
 SCHEMA_DIR = "schema"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -24,6 +24,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "municipalities.schema.json": (PortalFile, "TryggEst: municipalities.yml (the portal)"),
     "municipality.schema.json": (Municipality, "TryggEst: content/municipalities/<id>.yml (one municipality)"),
     "national.schema.json": (NationalFile, "TryggEst: content/national.yml (national numbers)"),
+    "language.schema.json": (LanguageMeta, "TryggEst: content/<lang>/meta.yml (a language and its review status)"),
 }
 
 

@@ -22,6 +22,7 @@ def page_view(data: dict[str, Any], meta: dict[str, Any] | None) -> dict[str, An
         "canonical": base.get("base_url", data["base_url"]) + info["path"],
         "ui": data["ui"][lang],
         "safety": data["safety"][lang],
+        "script": data["scripts"][lang],
         "nav": [{**item, "current": item["key"] == key} for item in base["nav"]],
         "alternates": [_alternate(other, key, lang) for other in base["languages"]] if key != "404" else [],
     }

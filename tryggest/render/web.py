@@ -21,10 +21,9 @@ from ..context import LocalContext, PageContext, SiteContext, municipality_value
 from ..escape import html_values
 from ..structured import script_json, service_jsonld
 from ..texts import PageTemplates
+from ..webfonts import WEB_FONTS
 from .campaign.values import campaign_placeholders
 from .slides.social import og_meta, portal_og_meta
-
-LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English", "se": "Davvisámegiella"}
 
 
 class WebRenderer:
@@ -95,6 +94,7 @@ def theme_data(site: SiteContext) -> dict[str, Any]:
         "safety": {lang: safety_front(site, texts.strings) for lang, texts in site.texts.items()},
         "locals": {local_key(local): _local_theme(site, local, holiday_dates) for local in site.building},
         "portals": {lang: _portal_theme(site, lang) for lang in languages},
+        "scripts": {lang: _script(site, lang) for lang in languages},
         "default_language": languages[0],
         "base_url": site.project.portal.portal.base_url,   # its pattern allows no markup characters
     }
@@ -126,10 +126,23 @@ def _local_theme(site: SiteContext, local: LocalContext, holiday_dates: list[str
         "jsonld": script_json(service_jsonld(local, local.home_url, site.project.languages_of(local.municipality))),
         "accessibility_statement": local.municipality.accessibility_statement,
         "og": og_meta(local),
-        "languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang], "home": site.local(local.municipality.id, lang).home_path,
+        "languages": [{"lang": lang, "name": language_name(site, lang),
+                       "home": site.local(local.municipality.id, lang).home_path,
                        "pages": sorted(p.key for p in site.local(local.municipality.id, lang).pages)}
                       for lang in site.project.languages_of(local.municipality)],
     }
+
+
+def language_name(site: SiteContext, lang: str) -> str:
+    """What the language switcher calls a language: its own name, in its own script (meta.yml)."""
+    return site.project.languages[lang].name
+
+
+def _script(site: SiteContext, lang: str) -> dict[str, Any]:
+    """Writing direction, draft notice and the web font a language's pages need."""
+    meta = site.project.languages[lang]
+    return {"dir": meta.dir, "draft_notice": meta.draft_notice if meta.status == "draft" else None,
+            "font": WEB_FONTS[lang].css if lang in WEB_FONTS else None}
 
 
 def _number(line: dict[str, Any]) -> dict[str, str]:
@@ -147,7 +160,7 @@ def _portal_theme(site: SiteContext, lang: str) -> dict[str, Any]:
     prefix = "" if lang == site_languages(site)[0] else f"{lang}/"
     return {"lang": lang, "municipality": None, "home": prefix, "nav": [], "jsonld": None,
             "accessibility_statement": None, "og": portal_og_meta(site, lang),
-            "languages": [{"lang": other, "name": LANGUAGE_NAMES[other], "pages": ["portal"],
+            "languages": [{"lang": other, "name": language_name(site, other), "pages": ["portal"],
                            "home": "" if other == site_languages(site)[0] else f"{other}/"}
                           for other in site_languages(site)]}
 
@@ -162,7 +175,7 @@ def alternates(site: SiteContext, local: LocalContext, page: PageContext) -> lis
         other = site.local(local.municipality.id, lang)
         target = next((p for p in other.pages if p.key == page.key), None)
         path = target.path if target else other.home_path
-        out.append({"lang": lang, "name": LANGUAGE_NAMES[lang], "path": path, "exact": target is not None,
+        out.append({"lang": lang, "name": language_name(site, lang), "path": path, "exact": target is not None,
                     "href": local.base_url + path, "current": lang == local.lang})
     return out
 

@@ -48,6 +48,9 @@ CAMPAIGN_KINDS = {"PDF": "pdf", "CSV": "csv", "ICS": "ics"}
 
 
 def _files_of(local: LocalContext) -> list[tuple[str, str, str]]:
+    # Core-scope languages have no campaign texts: their print orders are made in the full languages.
+    if "campaign" not in local.strings:
+        return []
     planned = local.municipality.campaign is not None
     return [entry for entry in CAMPAIGN_FILES if planned or entry[0] in PRINT_ORDER_FILES]
 

@@ -130,7 +130,12 @@ def materials_page_url(local: LocalContext) -> str:
 
 
 def campaign_placeholders(site: SiteContext, local: LocalContext) -> dict[str, Any]:
-    """``campaign`` (the plan, or ``None``) and ``campaign_options`` (what the YAML may use)."""
+    """``campaign`` (the plan, or ``None``) and ``campaign_options`` (what the YAML may use).
+
+    A language without campaign texts (a core-scope language) has no campaign page: nothing to fill.
+    """
+    if "campaign" not in local.strings:
+        return {}
     options = {
         "products": [{"id": spec.id, "name": spec.name(local.lang),
                       "default_wave": local.strings["campaign"]["waves"][DEFAULT_WAVE[spec.id]]["title"]}

@@ -12,7 +12,7 @@ from typing import Any
 from ...context import LocalContext, SiteContext, municipality_values
 from ...dataversion import data_version as project_data_version
 from ...print_profile import output_profile
-from ...qr import QUIET_ZONE, display_url, qr_modules, qr_svg, qr_svg_in
+from ...qr import QUIET_ZONE, qr_modules, qr_svg, qr_svg_in
 from .colours import accent_cmyk, cmyk_palette, rgb_palette
 
 TINT_STRENGTH = 0.1
@@ -43,6 +43,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         example_labels.append(strings["ui"]["example_label"])
     return {
         "lang": local.lang,
+        "dir": local.direction,
         "name": municipality.official_names.get(local.lang, municipality.name),
         "phone": values["phone"]["display"],
         "hours": values["hours"],
@@ -52,7 +53,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "colours": colours,
         "profile": {"path": profile.path, "condition": profile.condition, "digest": profile.digest},
         "url": url,
-        "display_url": display_url(url),
+        "display_url": values["display_url"],
         "qr_image": {"rgb": svg_data_uri(qr_svg(url)),
                      "cmyk": svg_data_uri(qr_svg_in(url, colours["cmyk"]["black"], colours["cmyk"]["white"]))},
         "qr_min_mm": qr_min_width(url),
@@ -69,6 +70,7 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "example": municipality.example,
         "example_labels": example_labels,
         "print_date": site.print_date(municipality.id).isoformat(),
+        "print_date_shown": local.dated(site.print_date(municipality.id)),
         "data_version": data_version(site, municipality.id),
     }
 

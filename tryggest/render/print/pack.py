@@ -67,12 +67,13 @@ def pack_language(lang: str) -> str:
     return lang if lang in PACK_LANGUAGES else "nb"
 
 
-def order_rows(municipality: Municipality, lang: str, data_version: str) -> list[dict[str, Any]]:
-    """One row per print file: what the print shop makes, and how many (0 for a file the plan does not use)."""
+def order_rows(municipality: Municipality, lang: str, data_version: str, products: set[str]) -> list[dict[str, Any]]:
+    """One row per print file in ``products``: what the print shop makes, and how many (0 for a file the plan
+    does not use)."""
     texts = TEXTS[pack_language(lang)]
     copies = {line.product.id: line.copies for line in print_order(municipality.campaign)}
     rows = []
-    for spec in CATALOGUE.values():
+    for spec in (spec for spec in CATALOGUE.values() if spec.id in products):
         size = format_mm(spec.trim_mm)
         if spec.folded_mm:
             size += ", " + texts["folded"].format(size=format_mm(spec.folded_mm))

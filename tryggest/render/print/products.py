@@ -47,6 +47,14 @@ PRODUCTS: tuple[ProductSpec, ...] = (
 )
 
 
+# A core-scope language gets the brochure (print and screen), the A4 poster and the toilet sticker.
+CORE_PRODUCTS = frozenset({"brochure", "brochure-screen", "poster-a4", "sticker"})
+
+
+def products_for(scope: str) -> tuple[ProductSpec, ...]:
+    return PRODUCTS if scope == "full" else tuple(spec for spec in PRODUCTS if spec.id in CORE_PRODUCTS)
+
+
 def product(product_id: str) -> ProductSpec:
     for spec in PRODUCTS:
         if spec.id == product_id:

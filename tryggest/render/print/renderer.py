@@ -18,7 +18,7 @@ from .data import print_data
 from .pack import ORDER_SHEET, PACK_FILE, REPORT_FILE, order_rows, pack_language, pack_zip, preflight_text
 from .pdf import render_order_sheet, render_product
 from .preview import png_size, preview_png
-from .products import PRODUCTS, ProductSpec, product
+from .products import ProductSpec, product, products_for
 
 FAMILY = "print"
 MATERIALS_PAGE = "materiell"
@@ -32,9 +32,10 @@ class PrintRenderer:
         jobs = []
         for local in site.building:
             data = print_data(site, local)
-            kit = (data, local.files_path(), _order(local, data))
+            specs = products_for(local.scope)
+            kit = (data, local.files_path(), _order(local, data, specs), tuple(s.id for s in specs if s.bleed))
             jobs.append(Job("pdf/print-kit", kit, render_print_kit, kit))
-            for spec in PRODUCTS:
+            for spec in specs:
                 if not spec.bleed:
                     payload = (data, spec.id, local.files_path())
                     jobs.append(Job(f"pdf/{spec.id}", payload, render_print_file, payload))
@@ -44,7 +45,7 @@ class PrintRenderer:
         materials = []
         for local in site.building:
             materials.append(_pack_material(local, out))
-            materials += [_material(local, spec, out) for spec in PRODUCTS]
+            materials += [_material(local, spec, out) for spec in products_for(local.scope)]
         return materials
 
 
@@ -59,14 +60,14 @@ def render_print_file(payload: tuple[dict[str, Any], str, str]) -> dict[str, byt
     return {f"{folder}{spec.file}.pdf": pdf, f"{folder}{spec.file}.png": png}
 
 
-def render_print_kit(payload: tuple[dict[str, Any], str, dict[str, Any]]) -> dict[str, bytes]:
-    """Every print-shop file with its preview, each checked as a print shop would, and the print pack."""
-    data, folder, order = payload
+def render_print_kit(payload: tuple[dict[str, Any], str, dict[str, Any], tuple[str, ...]]) -> dict[str, bytes]:
+    """The language's print-shop files with their previews, each checked as a print shop would, and the print pack."""
+    data, folder, order, product_ids = payload
     lang = pack_language(data["lang"])
     files: dict[str, bytes] = {}
     packed: dict[str, bytes] = {}
     reports = []
-    for spec in (spec for spec in PRODUCTS if spec.bleed):
+    for spec in map(product, product_ids):
         with timed_part(f"pdf/{spec.id}"):
             pdf = render_product(data, spec)
         with timed_part("preflight"):
@@ -81,13 +82,14 @@ def render_print_kit(payload: tuple[dict[str, Any], str, dict[str, Any]]) -> dic
     return files
 
 
-def _order(local: LocalContext, data: dict[str, Any]) -> dict[str, Any]:
+def _order(local: LocalContext, data: dict[str, Any], specs: tuple[ProductSpec, ...]) -> dict[str, Any]:
     """What the order sheet shows, as plain data made in the main process."""
     municipality = local.municipality
     page = MATERIALS_PAGE if any(p.key == MATERIALS_PAGE for p in local.pages) else "index"
     example = local.strings["ui"]["example_label"] if municipality.example else ""
     return {"name": data["name"], "print_date": data["print_date"], "example": example, "phone": data["phone"],
-            "rows": order_rows(municipality, local.lang, data["data_version"]), "condition": data["profile"]["condition"],
+            "rows": order_rows(municipality, local.lang, data["data_version"], {s.id for s in specs}),
+            "condition": data["profile"]["condition"],
             "report": REPORT_FILE, "url": local.base_url + local.page_path(page),
             "default_copies": municipality.campaign is None,
             "heading": f"TryggEst {data['name']} · {local.lang} · {data['print_date']} · {data['data_version']}"}

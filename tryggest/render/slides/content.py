@@ -16,6 +16,7 @@ from ...load import NATIONAL_FILE, PORTAL_FILE
 from ...qr import display_url
 from .colours import Palette
 from .draw import Content, Element, ImageSpec
+from .fonts import script_of
 from .layouts import FORMATS, layout
 from .problems import SlideProblem
 
@@ -97,7 +98,7 @@ def _contact(local: LocalContext, values: dict[str, Any], wording: Wording) -> d
     return {"call_title": wording.get("call_title"),
             "phone": Text(values["phone"]["display"], mfile, "contact.phone"),
             "hours": Text(hours, mfile, "contact.hours"),
-            "url": Text(display_url(local.qr_url), PORTAL_FILE, "portal.base_url"),
+            "url": Text(values["display_url"], PORTAL_FILE, "portal.base_url"),
             "qr": Text(local.qr_url, PORTAL_FILE, "portal.base_url")}
 
 
@@ -161,7 +162,8 @@ def portal_texts(site: SiteContext, lang: str) -> dict[str, Text]:
             "call_line": Text(display_url(portal.base_url + prefix), PORTAL_FILE, "portal.base_url")}
 
 
-def spec(name: str, kind: str, form: str, palette: Palette, texts: dict[str, Text]) -> ImageSpec:
+def spec(name: str, kind: str, form: str, palette: Palette, texts: dict[str, Text], lang: str = "nb",
+         direction: str = "ltr") -> ImageSpec:
     """Pair each box of the layout with its text; a box without a text is a programming error."""
     elements = []
     for box in layout(kind, form):
@@ -170,4 +172,4 @@ def spec(name: str, kind: str, form: str, palette: Palette, texts: dict[str, Tex
         else:
             text = texts[box.name]
             elements.append(Element(box, text.value, (text.file, text.key)))
-    return ImageSpec(name, FORMATS[form], palette, tuple(elements))
+    return ImageSpec(name, FORMATS[form], palette, tuple(elements), script_of(lang), direction)

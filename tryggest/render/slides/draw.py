@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from ...qr import qr_modules, qr_png
 from .colours import MIN_TEXT_CONTRAST, Palette, contrast, hex_of
-from .fonts import Weight, font
+from .fonts import Script, Weight, font
 from .layouts import Box
 
 Content = str | list[str] | None
+# The script and direction of the image being drawn (set by ``_paint`` for the whole image).
+_SCRIPT: ContextVar[tuple[Script, str]] = ContextVar("script", default=("latin", "ltr"))
 
 
 class LayoutError(Exception):
@@ -51,6 +54,8 @@ class ImageSpec:
     size: tuple[int, int]
     palette: Palette
     elements: tuple[Element, ...]
+    script: Script = "latin"    # "arabic" and "ethiopic" are drawn with raqm in their own Noto font
+    direction: str = "ltr"      # "rtl": lines are right-aligned and bullets stand on the right
 
     def words(self) -> str:
         """Everything the image says, in reading order: the alt text of a slide."""
@@ -62,8 +67,11 @@ class ImageSpec:
         return " ".join(texts)
 
     def key_data(self) -> dict[str, Any]:
-        return {"size": list(self.size), "palette": asdict(self.palette),
+        data = {"size": list(self.size), "palette": asdict(self.palette),
                 "elements": [{"box": asdict(e.box), "content": e.content} for e in self.elements]}
+        if (self.script, self.direction) != ("latin", "ltr"):
+            data["script"], data["direction"] = self.script, self.direction
+        return data
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,18 @@ def _png(image: Image.Image) -> bytes:
 
 
 def _paint(spec: ImageSpec) -> tuple[Image.Image, Drawing]:
+    token = _SCRIPT.set((spec.script, spec.direction))
+    try:
+        return _paint_in_script(spec)
+    finally:
+        _SCRIPT.reset(token)
+
+
+def _face(weight: Weight, size: int) -> ImageFont.FreeTypeFont:
+    return font(weight, size, _SCRIPT.get()[0])
+
+
+def _paint_in_script(spec: ImageSpec) -> tuple[Image.Image, Drawing]:
     image = Image.new("RGB", spec.size, spec.palette.paper)
     pen = ImageDraw.Draw(image)
     record = Drawing(spec.name, spec.size)
@@ -298,9 +318,16 @@ def balanced(text: str, width: float, measure: Callable[[str], float], hyphens: 
     return lines
 
 
-@lru_cache(maxsize=65536)
 def text_width(weight: Weight, size: int, text: str) -> float:
-    return float(font(weight, size).getlength(text))
+    script, direction = _SCRIPT.get()
+    return _text_width(script, direction, weight, size, text)
+
+
+@lru_cache(maxsize=65536)
+def _text_width(script: Script, direction: str, weight: Weight, size: int, text: str) -> float:
+    if script == "latin":
+        return float(font(weight, size).getlength(text))
+    return float(font(weight, size, script).getlength(text, direction=direction))
 
 
 def _pieces(text: str, at_hyphens: bool) -> list[str]:
@@ -319,14 +346,17 @@ def _pieces(text: str, at_hyphens: bool) -> list[str]:
 
 
 def _block_height(box: Box, size: int, lines: list[_Line]) -> int:
-    ascent, descent = font(box.weight, size).getmetrics()
+    ascent, descent = _face(box.weight, size).getmetrics()
+    ascent, descent = int(ascent), int(descent)
     step = round(size * box.leading)
     return (len(lines) - 1) * step + sum(line.gap_before for line in lines) + ascent + descent
 
 
 def _draw_lines(pen: ImageDraw.ImageDraw, box: Box, size: int, lines: list[_Line], colour: str,
                 bullet_colour: str) -> tuple[int, int, int, int]:
-    face = font(box.weight, size)
+    face = _face(box.weight, size)
+    rtl = _SCRIPT.get()[1] == "rtl"
+    direction = "rtl" if rtl else None
     ascent, _ = face.getmetrics()
     step, indent = round(size * box.leading), _indent(box, size)
     free = box.h - _block_height(box, size, lines)
@@ -335,19 +365,22 @@ def _draw_lines(pen: ImageDraw.ImageDraw, box: Box, size: int, lines: list[_Line
     baseline = top + ascent
     for n, line in enumerate(lines):
         baseline += line.gap_before + (step if n else 0)
-        x = _line_x(box, indent, text_width(box.weight, size, line.text))
+        x = _line_x(box, indent, text_width(box.weight, size, line.text), rtl)
         if line.bullet:
             r, cy = size * 0.18, baseline - size * 0.27
-            pen.ellipse((box.x + size * 0.2, cy - r, box.x + size * 0.2 + 2 * r, cy + r), fill=bullet_colour)
-        pen.text((x, baseline), line.text, font=face, fill=colour, anchor="ls")
-        left, upper, right, lower = pen.textbbox((x, baseline), line.text, font=face, anchor="ls")
+            dot = box.x + box.w - size * 0.2 - 2 * r if rtl else box.x + size * 0.2
+            pen.ellipse((dot, cy - r, dot + 2 * r, cy + r), fill=bullet_colour)
+        pen.text((x, baseline), line.text, font=face, fill=colour, anchor="ls", direction=direction)
+        left, upper, right, lower = pen.textbbox((x, baseline), line.text, font=face, anchor="ls",
+                                                 direction=direction)
         ink = [min(ink[0], int(left)), min(ink[1], int(upper)), max(ink[2], int(right)), max(ink[3], int(lower))]
     return ink[0], ink[1], ink[2], ink[3]
 
 
-def _line_x(box: Box, indent: int, width: float) -> float:
+def _line_x(box: Box, indent: int, width: float, rtl: bool = False) -> float:
     if box.align == "center":
         return box.x + (box.w - width) / 2
-    if box.align == "right":
-        return box.x + box.w - width
-    return box.x + indent
+    # Right to left, a line starts at the right edge: left and right alignment swap.
+    if (box.align == "right") != rtl:
+        return box.x + box.w - width - (indent if rtl else 0)
+    return box.x + (0 if rtl else indent)

@@ -100,7 +100,8 @@ def image_jobs(site: SiteContext) -> list[ImageJob]:
         jobs += _local_jobs(site, local, palettes[mid])
     portal_palette, _ = palette_for(Branding().accent)
     for lang in sorted(site.texts):
-        image = spec(f"portal/{lang}/og", "portal-og", "og", portal_palette, portal_texts(site, lang))
+        image = spec(f"portal/{lang}/og", "portal-og", "og", portal_palette, portal_texts(site, lang), lang,
+                     site.project.languages[lang].dir)
         jobs.append(ImageJob(portal_og_image_path(lang), image, "social", "og-image", "", ""))
     return jobs
 
@@ -153,6 +154,7 @@ def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> lis
     base, name = local.files_path(), f"{local.municipality.id}/{local.lang}"
     texts = slide_texts(site, local)
     owner = (local.municipality.id, local.lang)
+    script = (local.lang, local.direction)
     purpose = str(wording.get("slide_purpose").value)
     jobs = []
     for orientation in ORIENTATIONS:
@@ -160,14 +162,14 @@ def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> lis
             title = wording.get("slide_title", number=str(number), topic=str(wording.lookup(f"topics.{kind}")),
                                 orientation=str(wording.lookup(orientation))).value
             jobs.append(ImageJob(base + slide_file(number, orientation),
-                            spec(f"{name}/{kind}-{orientation}", kind, orientation, palette, texts[kind]),
+                            spec(f"{name}/{kind}-{orientation}", kind, orientation, palette, texts[kind], *script),
                             "slides", f"slide-{number}-{orientation}", str(title), purpose, *owner))
     social = social_texts(site, local)
-    jobs.append(ImageJob(base + POST_FILE, spec(f"{name}/post", "post", "post", palette, social["post"]), "social",
-                    "social-post", str(wording.get("post_image_title").value),
+    jobs.append(ImageJob(base + POST_FILE, spec(f"{name}/post", "post", "post", palette, social["post"], *script),
+                    "social", "social-post", str(wording.get("post_image_title").value),
                     str(wording.get("post_image_purpose").value), *owner))
-    jobs.append(ImageJob(og_image_path(local), spec(f"{name}/og", "og", "og", palette, social["og"]), "social",
-                    "og-image", str(wording.get("og_image_title").value),
+    jobs.append(ImageJob(og_image_path(local), spec(f"{name}/og", "og", "og", palette, social["og"], *script),
+                    "social", "og-image", str(wording.get("og_image_title").value),
                     str(wording.get("og_image_purpose").value), *owner))
     return jobs
 
