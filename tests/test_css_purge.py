@@ -1,4 +1,4 @@
-"""The CSS purge keeps exactly the rules a page can use (tryggest/css_purge.py), and the engine
+"""The CSS purge keeps exactly the rules a page can use (tryggest/engine/css_purge.py), and the engine
 inlines that CSS into every page instead of linking the theme's stylesheets."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tryggest.css_purge import StyleSheets, script_vocabulary, vocabulary
-from tryggest.engine_pages import LeanPages
+from tryggest.engine.css_purge import StyleSheets, script_vocabulary, vocabulary
+from tryggest.engine.pages import LeanPages
 
 PAGE = '<html dir="ltr"><body class="page"><nav id="menu" hidden><a class="link link--on" href="#">x</a></nav></body></html>'
 

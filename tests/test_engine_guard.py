@@ -15,8 +15,9 @@ from conftest import REPO, make_project
 def test_plain_mkdocs_refuses_and_keeps_the_print_files(tmp_path: Path, command: list[str]) -> None:
     root = make_project(tmp_path)
     (root / "build" / "docs").mkdir(parents=True)   # as in a fresh clone
-    (root / "tryggest").mkdir()
-    (root / "tryggest" / "mkdocs_hook.py").write_bytes((REPO / "tryggest" / "mkdocs_hook.py").read_bytes())
+    (root / "tryggest" / "engine").mkdir(parents=True)
+    hook = "tryggest/engine/hook.py"
+    (root / hook).write_bytes((REPO / hook).read_bytes())
     print_file = root / "site" / "filer" / "fjordby" / "nb" / "visittkort-trykk.pdf"
     print_file.parent.mkdir(parents=True)
     print_file.write_bytes(b"%PDF-1.7 a print file from an earlier tryggest build")

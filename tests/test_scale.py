@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import make_project
 from pdfcheck import flat, pdf_text
 
-from tryggest.engine import build_site, language_groups
+from tryggest.engine.material import build_site, language_groups
 from tryggest.load import load_project
 from tryggest.pipeline import BuildOptions, build, build_date, load_all_texts, write_markdown
 from tryggest.render.web import site_languages, theme_data

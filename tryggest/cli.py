@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .engine import EngineError
+from .engine import DEFAULT_ENGINE, ENGINES, EngineError
 from .lint import warnings_for
 from .load import Project
 from .pipeline import BuildOptions, build, check
@@ -69,7 +69,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
               "pages were not rebuilt")
         _print_warnings(files.project, root)
         return 0
-    result = build(BuildOptions(root, site_dir.resolve(), force=args.force))
+    result = build(BuildOptions(root, site_dir.resolve(), force=args.force, engine=args.engine))
     site = result.site
     if result.unchanged:
         print(f"Nothing changed since the last build of {site_dir}.")
@@ -249,6 +249,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="validate, then build the site and all files")
     build_cmd.add_argument("--site-dir", help="output folder (default: site/)")
     build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
+    build_cmd.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                           help="the website engine (default: mkdocs; properdocs needs the extra tryggest[properdocs])")
     _new_parser(commands.add_parser("new", help="add a municipality: write its YAML file and list it"))
     commands.add_parser("changes", help="which printed values changed since the last print_date, and the files "
                                         "to print again")

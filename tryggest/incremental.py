@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .context import SiteContext
+from .engine.search_index import INDEX
 from .output import link_tree, replace_subtree, write_new
 from .render.portal import REGION_DIR
 from .render.web import site_languages
-from .search_split import INDEX
 
 
 def subset(site: SiteContext, changed: set[str]) -> SiteContext:

@@ -14,13 +14,13 @@ from pathlib import Path
 from . import incremental
 from .artifacts import Cache, Job, produce
 from .context import SiteContext, build_context
-from .engine import build_site
+from .csp import Policies, secure_pages, write_headers
+from .engine import DEFAULT_ENGINE, engine_named
 from .fingerprint import fingerprint, forget_build, previous_build, remember_build
 from .load import Project, load_project
 from .output import replace_subtree, staged_folder
 from .render import ArtifactRenderer, Renderer
 from .render.campaign import CampaignRenderer
-from .render.csp import Policies, secure_pages, write_headers
 from .render.portal import PortalRenderer
 from .render.print import PrintRenderer
 from .render.sitemap import SitemapRenderer
@@ -40,6 +40,7 @@ class BuildOptions:
     site_dir: Path
     build_date: date | None = None
     force: bool = False      # rebuild even when no input changed
+    engine: str = DEFAULT_ENGINE   # "mkdocs", or "properdocs" (see tryggest/engine/)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ def write_markdown(site: SiteContext, out: Path) -> None:
 def build(options: BuildOptions) -> BuildResult:
     project = load_project(options.root)
     site = build_context(project, load_all_texts(project), build_date(project, options.build_date))
-    now = fingerprint(project, site_languages(site), extra=site.build_date.isoformat())
+    # Another engine makes other bytes: a build with it is never "unchanged" from one with the default.
+    engine = "" if options.engine == DEFAULT_ENGINE else f" {options.engine}"
+    now = fingerprint(project, site_languages(site), extra=site.build_date.isoformat() + engine)
     if not options.force and previous_build(options.root, options.site_dir) == now:
         return BuildResult(site, unchanged=True)
     before = None if options.force else previous_build(options.root, options.site_dir)
@@ -138,7 +141,8 @@ def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> None
     work = staging / ".work"
     render_artifacts(site, work / "files")
     write_markdown(site, work)
-    policies = build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
+    policies = engine_named(options.engine).build(options.root, work / "docs", staging / "site", theme_data(site),
+                                                  site_languages(site))
     secure([work / "files"], staging / "site", policies)
     _promote(staging / "site", staging)
     for renderer in site_renderers():
@@ -151,7 +155,8 @@ def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], 
     work = staging / ".work"
     render_artifacts(part, work / "files")
     write_markdown(part, work)
-    policies = build_site(options.root, work / "docs", work / "site", theme_data(part), site_languages(site))
+    policies = engine_named(options.engine).build(options.root, work / "docs", work / "site", theme_data(part),
+                                                  site_languages(site))
     secure([work / "files"], staging, policies)
     incremental.put_in_place(work / "site", staging, site, changed)
     for mid in sorted(changed):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..context import build_context
-from ..engine import language_groups
+from ..engine.material import language_groups
 from ..load import load_project
 from ..pipeline import BuildOptions, build, build_date, load_all_texts, write_markdown
 from .pages import report as page_report
@@ -151,7 +151,7 @@ def _line(label: str, value: str) -> None:
 def _time_web_only(portal: Path, out: Path) -> float:
     """The website as ``tryggest build`` makes it (pages, Content-Security-Policy, sitemap, headers),
     without print files and images."""
-    from ..engine import build_site
+    from ..engine.material import build_site
     from ..pipeline import secure, site_renderers
     from ..render.web import site_languages, theme_data
 

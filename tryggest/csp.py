@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..output import write_new
-from ..problems import InputError, Problem
+from .output import write_new
+from .problems import InputError, Problem
 
 # Directives both in the page and in the header. img-src allows data: because the theme's CSS
 # draws its icons from data: URLs.

@@ -1,7 +1,4 @@
-"""The seam to the website engine. Today MkDocs + Material + mkdocs-static-i18n.
-
-Only this module imports MkDocs for building. To move to another engine (Zensical, ProperDocs),
-replace ``build_site``: it takes the generated Markdown folder and writes a static site folder.
+"""The website engine of today: MkDocs + Material + mkdocs-static-i18n, run in this process.
 
 MkDocs renders on one core, and the i18n plugin builds one language after the other. On a machine
 with more cores the languages are shared out: the default language (served from the root) is built
@@ -24,17 +21,17 @@ from urllib.parse import urlsplit
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.plugins import BasePlugin
 
-from .engine_pages import LeanPages
-from .problems import InputError, Problem
-from .render.csp import Policies
-from .search_split import INDEX, split_search_index
-from .theme import page_view
+from ..csp import Policies
+from ..problems import InputError, Problem
+from ..theme import page_view
+from . import EngineError
+from .pages import LeanPages
+from .search_index import INDEX, split_search_index
+from .strict import ThemeValueMissing, strict_values
 
+# MkDocs logs under "mkdocs"; ProperDocs, the same code under its own name, under "properdocs".
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
-
-
-class EngineError(Exception):
-    """The engine refused the generated pages (strict mode turns warnings into this)."""
 
 
 def build_site(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, Any], languages: list[str],
@@ -116,7 +113,7 @@ def _build_group(root: Path, docs_dir: Path, site_dir: Path, theme: dict[str, An
         theme_data = prepare_config(config, theme, languages, group)
         build(config)
         return theme_data.policies
-    except (Abort, ConfigurationError) as exc:
+    except (Abort, ConfigurationError, ThemeValueMissing) as exc:
         raise EngineError("\n".join([*collector.messages, str(exc)])) from None
 
 
@@ -160,7 +157,8 @@ class ThemeData(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def view(self, page: Any) -> dict[str, Any]:
         # A page's partials ask for the view about ten times in a row; pages are drawn one at a time.
         if self._last is None or self._last[0] is not page:
-            self._last = (page, page_view(self.theme, page.meta if page else None))
+            # Strict: a name the templates ask for that the view lacks stops the build (see strict.py).
+            self._last = (page, strict_values(page_view(self.theme, page.meta if page else None)))
         return self._last[1]
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -237,10 +235,11 @@ class _Collect(logging.Handler):
 def _quiet_engine() -> _Collect:
     """Keep MkDocs' INFO lines out of the way and collect its warnings to report them in the error."""
     collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.WARNING)
-    for handler in list(logger.handlers):
-        if isinstance(handler, _Collect):
-            logger.removeHandler(handler)
-    logger.addHandler(collector)
+    for name in ENGINE_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.WARNING)
+        for handler in list(logger.handlers):
+            if isinstance(handler, _Collect):
+                logger.removeHandler(handler)
+        logger.addHandler(collector)
     return collector
