@@ -47,7 +47,7 @@ def _files(site: Path, mid: str, lang: str) -> Path:
 def test_catalogue_covers_exactly_the_products_of_the_data_contract() -> None:
     assert set(CATALOGUE) == set(PRODUCTS) == set(get_args(get_args(Product)[0]))
     assert CATALOGUE["brochure"].folded_mm == (99, 210)
-    assert {spec.file for spec in CATALOGUE.values()} == {
+    assert {spec.pdf for spec in CATALOGUE.values()} == {
         "brosjyre-trykk.pdf", "visittkort-trykk.pdf", "plakat-a4-trykk.pdf", "plakat-a3-trykk.pdf",
         "plakat-rivelapper-trykk.pdf", "klistremerke-trykk.pdf"}
     for spec in CATALOGUE.values():
@@ -130,7 +130,7 @@ def test_print_order_csv_sums_match_the_placements_in_the_yaml(demo_site: Path, 
     raw = (_files(demo_site, mid, lang) / "trykkbestilling.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "a byte order mark lets Excel read the letters right"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    by_file = {spec.file: spec.id for spec in CATALOGUE.values()}
+    by_file = {spec.pdf: spec.id for spec in CATALOGUE.values()}
     header = rows[0]
     copies = {by_file[row[header.index(_column(lang, "file"))]]: int(row[header.index(_column(lang, "copies"))])
               for row in rows[1:]}
@@ -186,7 +186,7 @@ def test_print_order_pdf_is_one_page_with_phone_and_a_row_per_product(demo_site:
     assert municipality.contact.phone.display in text
     plan = plan_campaign(municipality.campaign)  # type: ignore[arg-type]
     for line in plan.print_order():
-        assert line.product.file in text
+        assert line.product.pdf in text
         assert f"{line.product.name(lang)} " in text
         assert str(line.copies) in text
     assert reader.metadata is not None
@@ -209,8 +209,8 @@ def test_checklist_pdf_has_a_box_for_every_task_and_placement(demo_site: Path, m
 
 
 def test_campaign_files_are_the_same_bytes_when_built_again() -> None:
+    from tryggest.campaign_values import plan_values
     from tryggest.pipeline import check
-    from tryggest.render.campaign.values import plan_values
 
     site = check(REPO)
     local = site.local("sandefjord", "nb")

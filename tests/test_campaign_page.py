@@ -6,7 +6,6 @@ import csv
 import io
 import posixpath
 import re
-from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,13 +16,13 @@ import pytest
 from conftest import REPO, make_project
 from pypdf import PdfReader
 
+from tryggest.campaign_values import campaign_page_values
 from tryggest.cli import main
 from tryggest.context import Material
 from tryggest.load import load_project
 from tryggest.pipeline import check
 from tryggest.products import CATALOGUE
-from tryggest.render.campaign.values import campaign_page_values
-from tryggest.render.print.products import product as print_product
+from tryggest.products import product as print_product
 
 DEMO = load_project(REPO)
 BASE = DEMO.portal.portal.base_url
@@ -112,14 +111,13 @@ def test_campaign_page_links_the_plans_files_and_the_texts_for_the_first_wave(de
 def test_print_files_are_linked_only_once_they_exist() -> None:
     site = check(REPO)
     local = site.local("sandefjord", "nb")
-    before = campaign_page_values(site, local)
+    before = campaign_page_values(local, [])
     assert before is not None
     assert all(not p["materials"] for phase in before["phases"] for p in phase["placements"])
     assert all(row["link"] is None for row in before["print_order"])
     card = Material("sandefjord", "nb", "print", "card", "Visittkort", "Til fastlegene",
                     "filer/sandefjord/nb/visittkort-trykk.pdf", None, "PDF", "85 × 55 mm", 1000)
-    site.materials = [card, replace(card, lang="en", path="filer/sandefjord/en/visittkort-trykk.pdf")]
-    after = campaign_page_values(site, local)
+    after = campaign_page_values(local, [card])
     assert after is not None
     placed = {p["product"]: p["materials"] for phase in after["phases"] for p in phase["placements"]}
     assert [m["path"] for m in placed["card"]] == [card.path]
@@ -153,7 +151,7 @@ def test_municipality_without_a_plan_gets_a_page_that_says_how_to_add_one_and_on
     # The print order exists without a plan: one copy of each product, pointing at the materials page.
     rows = list(csv.reader(io.StringIO((fixture_site / "filer/ostre-dal/nb/trykkbestilling.csv").read_bytes()
                                        .decode("utf-8-sig")), delimiter=";"))[1:]
-    assert [row[1] for row in rows] == [spec.file for spec in CATALOGUE.values()]
+    assert [row[1] for row in rows] == [spec.pdf for spec in CATALOGUE.values()]
     assert {row[7] for row in rows} == {"1"}
     order = "".join(page.extract_text() for page in PdfReader(fixture_site / "filer/ostre-dal/nb/trykkbestilling.pdf").pages)
     assert "ett eksemplar av hver trykksak" in order

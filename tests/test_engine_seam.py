@@ -18,7 +18,8 @@ from conftest import REPO, make_project
 from tryggest.engine import EngineError, engine_named
 from tryggest.engine.strict import ThemeValueMissing, strict_values
 from tryggest.pipeline import check, write_markdown
-from tryggest.render.web import site_languages, theme_data
+from tryggest.theme_context import theme_data
+from tryggest.urls import site_languages
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

@@ -20,8 +20,8 @@ from tryggest.context import LRI, PDI, isolate, municipality_values
 from tryggest.model import LANGUAGES
 from tryggest.pipeline import check
 from tryggest.problems import InputError
+from tryggest.products import CORE_PRODUCTS, PRODUCTS, product
 from tryggest.qr import QUIET_ZONE, qr_modules
-from tryggest.render.print.products import CORE_PRODUCTS, PRODUCTS, product
 from tryggest.render.slides.draw import ImageSpec
 from tryggest.texts import PageTemplates
 
@@ -105,7 +105,7 @@ def test_an_interpreter_shows_on_the_local_help_page_only_when_the_source_says_s
     page = next(p for p in local.pages if p.key == "lokal-hjelp")
     from tryggest.render.web import _local_values, _page_links
 
-    values = {**_local_values(DEMO, local), **_page_links(page)}
+    values = {**_local_values(DEMO, local, []), **_page_links(page)}
     templates = PageTemplates()
     unset = templates.render(page.source, values)
     line = dict(values["national"]["vold-og-overgrepslinjen"])

@@ -13,8 +13,8 @@ from pdfcheck import pdf_text, qr_codes
 
 from tryggest.artifacts import Job
 from tryggest.pipeline import artifact_jobs, check
-from tryggest.render.web import theme_data
 from tryggest.theme import page_view
+from tryggest.theme_context import theme_data
 
 IDS = ("fjordby", "ostre-dal")
 

@@ -17,10 +17,10 @@ from pypdf import PdfReader
 from tryggest.cli import main
 from tryggest.context import LRI, PDI, municipality_values
 from tryggest.pipeline import check
+from tryggest.products import BLEED_MM, PRODUCTS, product, products_for
 from tryggest.qr import QUIET_ZONE, display_url, qr_modules
 from tryggest.render.print.data import data_version, print_data
 from tryggest.render.print.pdf import render_product
-from tryggest.render.print.products import BLEED_MM, PRODUCTS, product, products_for
 
 DEMO = check(REPO)
 # Two municipalities checked in full: one in Bokmål, one in Northern Sami (other letters, other URL).

@@ -14,10 +14,9 @@ from pypdf import PdfReader
 from tryggest.load import load_project
 from tryggest.model import PRODUCT_ALIASES
 from tryggest.pipeline import check
-from tryggest.products import CATALOGUE
+from tryggest.products import CATALOGUE, PRODUCTS
 from tryggest.render.print.data import print_data
 from tryggest.render.print.pdf import render_order_sheet
-from tryggest.render.print.products import PRODUCTS
 from tryggest.render.print.renderer import _order, render_print_kit
 
 DEMO = check(REPO)
@@ -58,7 +57,7 @@ def test_order_sheet_lists_size_bleed_paper_copies_and_data_version() -> None:
     assert "https://tryggest.example.no/sandefjord/materiell/" in flat
     sandefjord = load_project(REPO).municipalities["sandefjord"]
     assert sandefjord.campaign is not None
-    planned = {spec.file: 0 for spec in CATALOGUE.values()}
+    planned = {spec.pdf: 0 for spec in CATALOGUE.values()}
     for placement in sandefjord.campaign.placements:
         planned[CATALOGUE[placement.product].file] += placement.copies
     assert {row["file"]: row["copies"] for row in _order(local, data)["rows"]} == planned

@@ -16,10 +16,10 @@ from tryggest.cli import main
 from tryggest.pipeline import check
 from tryggest.preflight import PreflightFailed, preflight, require_print_ready
 from tryggest.preflight.inspect import colour_space_name
+from tryggest.products import PRODUCTS, product
 from tryggest.render.print.colours import accent_cmyk, rgb_to_cmyk
 from tryggest.render.print.data import print_data
 from tryggest.render.print.pdf import render_product
-from tryggest.render.print.products import PRODUCTS, product
 
 DEMO = check(REPO)
 PRINT_SPECS = [spec for spec in PRODUCTS if spec.bleed]

@@ -13,7 +13,8 @@ from pdfcheck import flat, pdf_text
 from tryggest.engine.material import build_site, language_groups
 from tryggest.load import load_project
 from tryggest.pipeline import BuildOptions, build, build_date, load_all_texts, write_markdown
-from tryggest.render.web import site_languages, theme_data
+from tryggest.theme_context import theme_data
+from tryggest.urls import site_languages
 
 PHONE_BEFORE, PHONE_AFTER = '"+47 33 41 60 00"', '"+47 22 86 45 13"'
 
@@ -28,7 +29,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None
     first = make_project(tmp_path / "one")
     second = make_project(tmp_path / "two")
     results = [build(BuildOptions(root, root / "site", force=True)) for root in (first, second)]
-    assert all(result.site.rendered > 50 for result in results), "PDFs and images were drawn, not reused"
+    assert all(result.manifest.rendered > 50 for result in results), "PDFs and images were drawn, not reused"
     one, two = _files(first / "site"), _files(second / "site")
     assert sorted(one) == sorted(two)
     differing = [name for name in one if one[name] != two[name]]
@@ -47,13 +48,13 @@ def test_a_changed_phone_number_is_never_served_from_the_cache(tmp_path: Path) -
     changed = build(BuildOptions(root, site))
     text = flat(pdf_text(card))
     assert "22 86 45 13" in text and "33 41 60 00" not in text
-    assert changed.site.reused > 0, "the other municipality's files came from the cache"
+    assert changed.manifest.reused > 0, "the other municipality's files came from the cache"
     other = flat(pdf_text(site / "filer/ostre-dal/nb/visittkort-trykk.pdf"))
     assert "22 86 45 13" not in other
     path.write_text(path.read_text(encoding="utf-8").replace(PHONE_AFTER, PHONE_BEFORE), encoding="utf-8")
     back = build(BuildOptions(root, site))
     assert "33 41 60 00" in flat(pdf_text(card)), "going back to the old number serves the old file again"
-    assert back.site.rendered == 0, "which the cache still holds"
+    assert back.manifest.rendered == 0, "which the cache still holds"
 
 
 def test_the_web_engine_gives_the_same_site_on_one_core_as_on_several(tmp_path: Path) -> None:

@@ -22,15 +22,15 @@ from PIL import Image, ImageFont
 from tryggest.cli import main
 from tryggest.load import load_project
 from tryggest.pipeline import BuildOptions, BuildResult, build, check
+from tryggest.problems import SourceProblem
 from tryggest.render.slides.colours import MIN_TEXT_CONTRAST, SAFE_BAND, Palette, contrast, palette_for
 from tryggest.render.slides.content import slide_texts
 from tryggest.render.slides.content import spec as make_spec
 from tryggest.render.slides.draw import Drawing, Element, ImageSpec, LayoutError, draw
 from tryggest.render.slides.fonts import font_file
 from tryggest.render.slides.layouts import FORMATS, LAYOUTS, SLIDES, text
-from tryggest.render.slides.problems import SlideProblem
-from tryggest.render.slides.problems import input_error as slide_input_error
 from tryggest.render.slides.renderer import image_files, image_jobs, slide_file
+from tryggest.source import located
 from tryggest.texts import load_texts
 
 DEMO = load_project(REPO)
@@ -250,9 +250,9 @@ def test_text_that_cannot_fit_stops_the_build_with_the_line_to_fix(tmp_path: Pat
     root = make_project(tmp_path)
     path = root / "content/municipalities/fjordby.yml"
     path.write_text(path.read_text().replace("name: Fjordby", "name: " + "Fjordbyøstre" * 12))
-    with pytest.raises(SlideProblem) as caught:
+    with pytest.raises(SourceProblem) as caught:
         _render(root, tmp_path / "out")
-    caught_input = slide_input_error(root, caught.value)
+    caught_input = located(root, caught.value)
     message = str(caught_input)
     assert message.startswith("content/municipalities/fjordby.yml:2:7: name: does not fit"), message
     assert "in box 'place' of fjordby/" in message
@@ -333,7 +333,7 @@ def test_rebuild_without_change_draws_nothing_and_a_new_number_redraws_one_munic
 
     def images_drawn(result: BuildResult) -> int:
         # Print previews are PNGs too ("png/preview"); only slide and social images count here.
-        return sum(len(v) for k, v in result.site.timings.items() if k.startswith("png/") and k != "png/preview")
+        return sum(len(v) for k, v in result.manifest.timings.items() if k.startswith("png/") and k != "png/preview")
 
     first = build(BuildOptions(root, site_dir))
     assert images_drawn(first) == 12 * 6 + 4, "six language versions, and the portal's link image in four languages"

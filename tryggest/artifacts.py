@@ -47,13 +47,6 @@ class Report:
         for kind, seconds in timings:
             self.seconds.setdefault(kind, []).append(seconds)
 
-    def add_to(self, site: Any) -> None:
-        """Count this report in the build's totals (``SiteContext``), for the CLI and the benchmark."""
-        site.rendered += self.rendered
-        site.reused += self.reused
-        for kind, values in self.seconds.items():
-            site.timings.setdefault(kind, []).extend(values)
-
 
 class Cache:
     def __init__(self, folder: Path) -> None:

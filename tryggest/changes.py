@@ -74,7 +74,7 @@ def changes_since_print(project: Project) -> list[PrintChanges]:
         changed = [(key, str(old.get(key, "")), value) for key, value in new.items() if old.get(key, "") != value]
         if changed:
             languages = project.languages_of(project.municipalities[mid])
-            files = [f"filer/{mid}/{lang}/{spec.file}" for lang in languages for spec in CATALOGUE.values()]
+            files = [f"filer/{mid}/{lang}/{spec.pdf}" for lang in languages for spec in CATALOGUE.values()]
             found.append(PrintChanges(mid, str(record.get("print_date")), changed, files))
     return found
 

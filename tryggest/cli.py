@@ -64,10 +64,11 @@ def _check(args: argparse.Namespace, root: Path) -> int:
 def _build(args: argparse.Namespace, root: Path) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     if args.only or args.municipality:
-        files = rebuild_files(BuildOptions(root, site_dir.resolve()), args.only or file_families(), args.municipality)
+        scoped, files = rebuild_files(BuildOptions(root, site_dir.resolve()), args.only or file_families(),
+                                      args.municipality)
         print(f"Rebuilt {len(files.materials)} files in {site_dir} ({files.rendered} drawn, {files.reused} from the cache); "
               "pages were not rebuilt")
-        _print_warnings(files.project, root)
+        _print_warnings(scoped.project, root)
         return 0
     result = build(BuildOptions(root, site_dir.resolve(), force=args.force, engine=args.engine))
     site = result.site
@@ -76,7 +77,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     else:
         scope = "all municipalities" if result.changed is None else ", ".join(sorted(result.changed))
         print(f"Built {site_dir} ({scope}): {sum(len(x.pages) for x in site.building)} pages, "
-              f"{site.rendered} files drawn, {site.reused} from the cache")
+              f"{result.manifest.rendered} files drawn, {result.manifest.reused} from the cache")
     _print_changes(site.project, site.build_date)
     _print_warnings(site.project, root)
     return 0

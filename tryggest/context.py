@@ -210,17 +210,13 @@ class Material:
     preview_height: int = 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteContext:
     project: Project
     texts: dict[str, LanguageTexts]
     locals: list[LocalContext]
     build_date: date
-    materials: list[Material] = field(default_factory=list)
-    timings: dict[str, list[float]] = field(default_factory=dict)   # seconds per rendered file, by kind
-    rendered: int = 0                                               # files drawn in this build (cache misses)
-    reused: int = 0                                                 # files taken from the cache
-    only: frozenset[str] | None = None                              # build just these municipalities
+    only: frozenset[str] | None = None      # build just these municipalities
 
     @property
     def building(self) -> list[LocalContext]:
@@ -234,14 +230,22 @@ class SiteContext:
         """The date printed on a municipality's files: its own ``print_date``, else the build's."""
         return self.project.municipalities[municipality_id].print_date or self.build_date
 
-    def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
-        return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]
-
     def local(self, municipality_id: str, lang: str) -> LocalContext:
         for local in self.locals:
             if local.municipality.id == municipality_id and local.lang == lang:
                 return local
         raise KeyError((municipality_id, lang))
+
+
+def local_name(local: LocalContext) -> str:
+    """The municipality's name in the reader's language where it has an official one (Porsáŋgu)."""
+    m = local.municipality
+    return m.official_names.get(local.lang, m.name)
+
+
+def language_prefix(default: str, lang: str) -> str:
+    """The address rule of languages: the default language at the site's root, the others in ``<lang>/``."""
+    return "" if lang == default else f"{lang}/"
 
 
 def build_context(project: Project, texts: dict[str, LanguageTexts], build_date: date) -> SiteContext:
@@ -251,7 +255,7 @@ def build_context(project: Project, texts: dict[str, LanguageTexts], build_date:
     for mid in sorted(project.municipalities):
         municipality = project.municipalities[mid]
         for lang in project.languages_of(municipality):
-            prefix = "" if lang == default else f"{lang}/"
+            prefix = language_prefix(default, lang)
             meta = project.languages[lang]
             base_url = municipality.base_url or portal.base_url
             local = LocalContext(municipality, lang, texts[lang].strings, base_url, prefix,

@@ -17,13 +17,12 @@ from typing import Any
 from .context import SiteContext
 from .engine.search_index import INDEX
 from .output import link_tree, replace_subtree, write_new
-from .render.portal import REGION_DIR
-from .render.web import site_languages
+from .urls import REGION_DIR, site_languages, site_prefix
 
 
 def subset(site: SiteContext, changed: set[str]) -> SiteContext:
     """The same site, with pages and files only for ``changed`` municipalities."""
-    return replace(site, only=frozenset(changed), materials=[], timings={}, rendered=0, reused=0)
+    return replace(site, only=frozenset(changed))
 
 
 def start_from_previous(previous: Path, staging: Path, site: SiteContext, changed: set[str]) -> None:
@@ -53,8 +52,7 @@ def put_in_place(built: Path, staging: Path, site: SiteContext, changed: set[str
 
 
 def _prefixes(site: SiteContext) -> list[str]:
-    languages = site_languages(site)
-    return ["", *(f"{lang}/" for lang in languages[1:])]
+    return [site_prefix(site, lang) for lang in site_languages(site)]
 
 
 def _merge_search(fresh: Path, old: Path, changed: set[str]) -> None:

@@ -6,7 +6,6 @@ Nothing is written here and nothing is half-loaded: either a complete ``Project`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -154,26 +153,6 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     else:
         message = explain.message(error)
     return doc.problem(keys, message, at_key=at_key)
-
-
-_NOT_A_DATE = "'{input}' is not a date; write it as year-month-day, e.g. 2026-02-02"
-_NOT_A_MAPPING = "expected a mapping of keys (key: value)"
-PLAIN_MESSAGES = {
-    "int_parsing": "'{input}' is not a whole number", "int_type": "'{input}' is not a whole number",
-    "string_too_short": "must not be empty", "string_pattern_mismatch": "'{input}' has the wrong form",
-    "model_type": _NOT_A_MAPPING, "model_attributes_type": _NOT_A_MAPPING, "dict_type": _NOT_A_MAPPING,
-    "date_type": _NOT_A_DATE, "date_parsing": _NOT_A_DATE, "date_from_datetime_parsing": _NOT_A_DATE,
-    "date_from_datetime_inexact": _NOT_A_DATE,
-}
-NUMBER_BOUNDS = {"greater_than": "more than {gt}", "greater_than_equal": "{ge} or more",
-                 "less_than": "less than {lt}", "less_than_equal": "{le} or less"}
-
-
-def _closest(error: Any) -> str:
-    """"did you mean" for a misspelt choice, such as a product or a wave."""
-    if not isinstance(error["input"], str):
-        return ""
-    return did_you_mean(error["input"], re.findall(r"'([^']*)'", error["ctx"]["expected"]))
 
 
 def _known_keys(model: type[BaseModel], keys: KeyPath) -> list[str]:

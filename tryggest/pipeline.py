@@ -1,7 +1,8 @@
 """The build as a fixed sequence of stages: load -> texts -> context -> render -> engine -> swap.
 
 Everything is read and validated before anything is written, and the output folder is replaced
-only when every stage has succeeded.
+only when every stage has succeeded. Data flows one way: the context is built once and never
+changed; what the renderers produce travels forward in a ``Manifest``.
 """
 
 from __future__ import annotations
@@ -18,18 +19,21 @@ from .csp import Policies, secure_pages, write_headers
 from .engine import DEFAULT_ENGINE, engine_named
 from .fingerprint import fingerprint, forget_build, previous_build, remember_build
 from .load import Project, load_project
+from .manifest import Manifest
 from .output import replace_subtree, staged_folder
+from .problems import SourceProblem
 from .render import ArtifactRenderer, Renderer
 from .render.campaign import CampaignRenderer
 from .render.portal import PortalRenderer
 from .render.print import PrintRenderer
 from .render.sitemap import SitemapRenderer
 from .render.slides import SlidesRenderer
-from .render.slides.problems import SlideProblem
-from .render.slides.problems import input_error as slide_input_error
-from .render.web import WebRenderer, site_languages, theme_data
+from .render.web import WebRenderer
 from .render.webfonts import WebFontRenderer
+from .source import located
 from .texts import LanguageTexts, load_texts
+from .theme_context import theme_data
+from .urls import site_languages
 
 CACHE_DIR = ".tryggest-cache/artifacts"
 
@@ -47,6 +51,7 @@ class BuildOptions:
 class BuildResult:
     site: SiteContext
     unchanged: bool          # True: the inputs equal the last build's, nothing was written
+    manifest: Manifest = Manifest()   # what this build drew and listed
     changed: set[str] | None = None   # municipalities rebuilt on top of the last build; None: all
 
 
@@ -96,9 +101,10 @@ def secure(folders: list[Path], site_dir: Path, policies: Policies | None = None
     write_headers(site_dir, policies.scripts, policies.styles)
 
 
-def write_markdown(site: SiteContext, out: Path) -> None:
+def write_markdown(site: SiteContext, out: Path, manifest: Manifest | None = None) -> None:
+    """The pages' Markdown; without a manifest (only the words), the pages list no files."""
     for renderer in web_renderers():
-        renderer.render(site, out)
+        renderer.render(site, manifest or Manifest(), out)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -113,48 +119,49 @@ def build(options: BuildOptions) -> BuildResult:
     changed = now.changed_since(before) if before else None
     # Forget the old state first: if this build fails, the next one must not think it is current.
     forget_build(options.root, options.site_dir)
-    with staged_folder(options.site_dir) as staging:
-        if changed is None:
-            _build_into(options, site, staging)
-        else:
-            _build_changed(options, site, changed, staging)
+    try:
+        with staged_folder(options.site_dir) as staging:
+            manifest = (_build_into(options, site, staging) if changed is None
+                        else _build_changed(options, site, changed, staging))
+    except SourceProblem as problem:
+        raise located(options.root, problem) from None
     remember_build(options.root, options.site_dir, now)
-    return BuildResult(site, unchanged=False, changed=changed)
+    return BuildResult(site, unchanged=False, manifest=manifest, changed=changed)
 
 
 def artifact_jobs(site: SiteContext) -> list[Job]:
     return [job for renderer in artifact_renderers() for job in renderer.jobs(site)]
 
 
-def render_artifacts(site: SiteContext, out: Path, progress: bool = True) -> None:
+def render_artifacts(site: SiteContext, out: Path, progress: bool = True,
+                     renderers: list[ArtifactRenderer] | None = None) -> Manifest:
     """Every print file, slide and image: from the cache when its inputs are unchanged."""
+    renderers = artifact_renderers() if renderers is None else renderers
     cache = Cache(site.project.root / CACHE_DIR)
-    try:
-        produce(artifact_jobs(site), out, cache, progress=progress).add_to(site)
-    except SlideProblem as problem:
-        raise slide_input_error(site.project.root, problem) from None
-    for renderer in artifact_renderers():
-        site.materials.extend(renderer.materials(site, out))
+    jobs = [job for renderer in renderers for job in renderer.jobs(site)]
+    report = produce(jobs, out, cache, progress=progress)
+    return Manifest.of(report, [item for renderer in renderers for item in renderer.materials(site, out)])
 
 
-def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> None:
+def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> Manifest:
     work = staging / ".work"
-    render_artifacts(site, work / "files")
-    write_markdown(site, work)
+    manifest = render_artifacts(site, work / "files")
+    write_markdown(site, work, manifest)
     policies = engine_named(options.engine).build(options.root, work / "docs", staging / "site", theme_data(site),
                                                   site_languages(site))
     secure([work / "files"], staging / "site", policies)
     _promote(staging / "site", staging)
     for renderer in site_renderers():
-        renderer.render(site, staging)
+        renderer.render(site, manifest, staging)
+    return manifest
 
 
-def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], staging: Path) -> None:
+def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], staging: Path) -> Manifest:
     part = incremental.subset(site, changed)
     incremental.start_from_previous(options.site_dir, staging, site, changed)
     work = staging / ".work"
-    render_artifacts(part, work / "files")
-    write_markdown(part, work)
+    manifest = render_artifacts(part, work / "files")
+    write_markdown(part, work, manifest)
     policies = engine_named(options.engine).build(options.root, work / "docs", work / "site", theme_data(part),
                                                   site_languages(site))
     secure([work / "files"], staging, policies)
@@ -164,8 +171,8 @@ def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], 
             replace_subtree(work / "files" / "filer" / mid, staging / "filer" / mid)
     shutil.rmtree(work)
     for renderer in site_renderers():
-        renderer.render(site, staging)
-    site.materials, site.rendered, site.reused, site.timings = part.materials, part.rendered, part.reused, part.timings
+        renderer.render(site, manifest, staging)
+    return manifest
 
 
 def _promote(site: Path, staging: Path) -> None:

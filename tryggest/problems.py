@@ -42,3 +42,17 @@ def display_path(path: Path, root: Path) -> str:
 def did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class SourceProblem(Exception):
+    """A stage after loading found that a source file is wrong: a text is missing, has an unknown
+    placeholder or does not fit its box. The build turns it into an ``InputError`` with the line
+    of ``key`` in ``file`` (``source.located``), like every other input problem."""
+
+    def __init__(self, file: str, key: str, message: str) -> None:
+        # All three go to Exception, so the problem survives a trip through a worker process.
+        super().__init__(file, key, message)
+        self.file, self.key, self.message = file, key, message
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.key}: {self.message}"

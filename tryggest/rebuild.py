@@ -14,18 +14,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from .artifacts import Cache, produce
 from .context import SiteContext
+from .manifest import Manifest
 from .output import replace_folder
-from .pipeline import CACHE_DIR, BuildOptions, artifact_renderers, check, secure
-from .problems import InputError, Problem, did_you_mean
+from .pipeline import BuildOptions, artifact_renderers, check, render_artifacts, secure
+from .problems import InputError, Problem, SourceProblem, did_you_mean
+from .source import located
 
 
 def file_families() -> list[str]:
     return [renderer.name for renderer in artifact_renderers()]
 
 
-def rebuild_files(options: BuildOptions, families: Sequence[str], municipality: str | None = None) -> SiteContext:
+def rebuild_files(options: BuildOptions, families: Sequence[str],
+                  municipality: str | None = None) -> tuple[SiteContext, Manifest]:
     site = check(options.root)
     if options.build_date:
         site = replace(site, build_date=options.build_date)
@@ -34,20 +36,20 @@ def rebuild_files(options: BuildOptions, families: Sequence[str], municipality: 
         raise InputError([Problem("municipalities.yml", 1, 1, "municipalities",
                                   f"no municipality '{municipality}'{did_you_mean(municipality, known)}")])
     only = frozenset({municipality}) if municipality else None
-    scoped = replace(site, only=only, materials=[], timings={}, rendered=0, reused=0)
+    scoped = replace(site, only=only)
     renderers = [renderer for renderer in artifact_renderers() if renderer.name in families]
     options.site_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{options.site_dir.name}-files-", dir=options.site_dir.parent) as tmp:
         work = Path(tmp)
-        jobs = [job for renderer in renderers for job in renderer.jobs(scoped)]
-        produce(jobs, work, Cache(options.root / CACHE_DIR)).add_to(scoped)
-        for renderer in renderers:
-            scoped.materials.extend(renderer.materials(scoped, work))
+        try:
+            manifest = render_artifacts(scoped, work, renderers=renderers)
+        except SourceProblem as problem:
+            raise located(options.root, problem) from None
         secure([work], options.site_dir)
         for folder in sorted({PurePosixPath(local.files_path()).parent for local in scoped.building}):
             if (work / folder).is_dir():
                 _swap_in(work / folder, options.site_dir / folder)
-    return scoped
+    return scoped, manifest
 
 
 def _swap_in(new: Path, target: Path) -> None:

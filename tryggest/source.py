@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, display_path
+from .problems import InputError, Problem, SourceProblem, display_path
 from .yaml_errors import explain_syntax
 
 KeyPath = tuple[str | int, ...]
@@ -126,3 +126,17 @@ def _mapping(node: yaml.MappingNode, keys: KeyPath, doc: Document) -> dict[str, 
         doc.key_marks[(*keys, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         out[key] = _to_python(value_node, (*keys, key), doc)
     return out
+
+
+def key_path(dotted_key: str) -> KeyPath:
+    return tuple(int(part) if part.isdigit() else part for part in dotted_key.split(".") if part)
+
+
+def located(root: Path, problem: SourceProblem) -> InputError:
+    """The problem with the line of its key, read from the file an editor has to change."""
+    try:
+        document = read_document(root / problem.file, root)
+    except (OSError, DocumentError):
+        return InputError([Problem(problem.file, 1, 1, problem.key, problem.message)])
+    found = document.problem(key_path(problem.key), problem.message)
+    return InputError([Problem(found.path, found.line, found.col, problem.key, problem.message)])

@@ -111,7 +111,7 @@ def _files_and_rebuilds(portal: Path, ids: list[str]) -> None:
     _change_one(portal, ids[len(ids) // 2])
     started = time.perf_counter()
     changed = build(BuildOptions(portal, site_dir))
-    _line("one municipality changed", f"{time.perf_counter() - started:.1f} s, {changed.site.rendered} files "
+    _line("one municipality changed", f"{time.perf_counter() - started:.1f} s, {changed.manifest.rendered} files "
           "drawn (target < 30 s)")
     _line("peak memory of the full build", memory)
 
@@ -119,7 +119,7 @@ def _files_and_rebuilds(portal: Path, ids: list[str]) -> None:
 def _full_build(portal: Path, site_dir: Path) -> tuple[float, int, dict[str, list[float]]]:
     started = time.perf_counter()
     result = build(BuildOptions(portal, site_dir, force=True))
-    return time.perf_counter() - started, result.site.rendered, result.site.timings
+    return time.perf_counter() - started, result.manifest.rendered, result.manifest.timings
 
 
 def _measured(task: Callable[..., T], *args: Any) -> tuple[T, float, float]:
@@ -152,8 +152,10 @@ def _time_web_only(portal: Path, out: Path) -> float:
     """The website as ``tryggest build`` makes it (pages, Content-Security-Policy, sitemap, headers),
     without print files and images."""
     from ..engine.material import build_site
+    from ..manifest import Manifest
     from ..pipeline import secure, site_renderers
-    from ..render.web import site_languages, theme_data
+    from ..theme_context import theme_data
+    from ..urls import site_languages
 
     started = time.perf_counter()
     project = load_project(portal)
@@ -162,7 +164,7 @@ def _time_web_only(portal: Path, out: Path) -> float:
     policies = build_site(portal, out / "docs", out / "site", theme_data(site), site_languages(site))
     secure([], out / "site", policies)
     for renderer in site_renderers():
-        renderer.render(site, out / "site")
+        renderer.render(site, Manifest(), out / "site")
     return time.perf_counter() - started
 
 

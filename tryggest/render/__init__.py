@@ -1,8 +1,10 @@
-"""One renderer per output family, all with the same small interface.
+"""One renderer per output family, all with the same small lifecycle.
 
-Artifact renderers (print, slides, images) run first and report the files they made, so the web
-pages can list them; page renderers write Markdown for the engine; site renderers write into the
-finished site folder.
+Artifact renderers (print, campaign, slides) run first: ``jobs`` says what to draw, the pipeline
+draws it (cached, in parallel) and ``materials`` describes what was drawn; together that is the
+``Manifest``. Page renderers then write Markdown for the engine, and site renderers write into the
+finished site folder; both get the context and the manifest and change neither. A renderer imports
+the context stage, ``qr``, ``output`` and its own package, never another renderer.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from typing import Protocol
 
 from ..artifacts import Job
 from ..context import Material, SiteContext
+from ..manifest import Manifest
 
 
 class Renderer(Protocol):
     name: str
 
-    def render(self, site: SiteContext, out: Path) -> None:
+    def render(self, site: SiteContext, manifest: Manifest, out: Path) -> None:
         """Write this family's files under ``out``; raise on any error, never write outside it."""
 
 

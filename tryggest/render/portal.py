@@ -14,30 +14,26 @@ from typing import Any
 from ..collation import norwegian_key
 from ..context import SiteContext
 from ..escape import markdown_text
+from ..manifest import Manifest
 from ..model import Municipality, Region
-from .web import _write, site_languages
-
-REGION_DIR = "regioner"
+from ..urls import REGION_DIR, region_path, site_languages, site_prefix
+from .markdown import write_page
 
 
 class PortalRenderer:
     name = "portal"
 
-    def render(self, site: SiteContext, out: Path) -> None:
+    def render(self, site: SiteContext, manifest: Manifest, out: Path) -> None:
         for lang in site_languages(site):
-            prefix = _prefix(site, lang)
+            prefix = site_prefix(site, lang)
             strings = site.texts[lang].strings
             body = "\n".join([strings["portal_intro"], "", *_finder(strings), *_regions(site, lang, prefix),
                               *_counties(site, lang, prefix)])
             front = {"title": strings["portal_title"], "description": strings["portal_description"],
                      "tryggest": {"local": None, "portal": lang, "page": "portal", "path": prefix}}
-            _write(out / "docs" / lang / "index.md", front, body)
+            write_page(out / "docs" / lang / "index.md", front, body)
             for region in site.project.portal.regions:
                 _region_page(site, lang, region, out)
-
-
-def _prefix(site: SiteContext, lang: str) -> str:
-    return "" if lang == site_languages(site)[0] else f"{lang}/"
 
 
 def _finder(strings: dict[str, Any]) -> list[str]:
@@ -96,10 +92,10 @@ def _link(site: SiteContext, municipality: Municipality, lang: str, origin: str)
 def _region_page(site: SiteContext, lang: str, region: Region, out: Path) -> None:
     strings = site.texts[lang].strings
     texts = strings["portal"]
-    path = f"{_prefix(site, lang)}{REGION_DIR}/{region.id}/"
+    path = region_path(site, lang, region.id)
     members = sorted((site.project.municipalities[mid] for mid in region.members), key=lambda m: norwegian_key(m.name))
     body = [f"# {markdown_text(region.name)}", "", texts["region_intro"], "", '<ul class="tg-municipalities">',
             *(_item(site, m, lang, path) for m in members), "</ul>", ""]
     front = {"title": region.name, "description": texts["region_description"].format(region=region.name),
              "tryggest": {"local": None, "portal": lang, "page": "region", "path": path}}
-    _write(out / "docs" / lang / REGION_DIR / f"{region.id}.md", front, "\n".join(body))
+    write_page(out / "docs" / lang / REGION_DIR / f"{region.id}.md", front, "\n".join(body))

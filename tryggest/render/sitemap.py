@@ -6,20 +6,20 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from ..context import SiteContext
+from ..manifest import Manifest
 from ..output import write_new
-from .portal import REGION_DIR
-from .web import alternates, site_languages
+from ..urls import alternates, region_path, site_languages, site_prefix
 
 
 class SitemapRenderer:
     name = "sitemap"
 
-    def render(self, site: SiteContext, out: Path) -> None:
+    def render(self, site: SiteContext, manifest: Manifest, out: Path) -> None:
         base = site.project.portal.portal.base_url
-        prefixes = ["" if lang == site_languages(site)[0] else f"{lang}/" for lang in site_languages(site)]
-        entries = [_entry(base + prefix, []) for prefix in prefixes]
-        entries += [_entry(f"{base}{prefix}{REGION_DIR}/{region.id}/", [])
-                    for prefix in prefixes for region in site.project.portal.regions]
+        languages = site_languages(site)
+        entries = [_entry(base + site_prefix(site, lang), []) for lang in languages]
+        entries += [_entry(base + region_path(site, lang, region.id), [])
+                    for lang in languages for region in site.project.portal.regions]
         for local in site.locals:
             for page in local.pages:
                 links = [(alt["lang"], alt["href"]) for alt in alternates(site, local, page) if alt["exact"]]

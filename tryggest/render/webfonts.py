@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from ..context import SiteContext
+from ..manifest import Manifest
 from ..output import write_new
 from ..webfonts import WEB_FONTS, WEIGHTS, font_path, stylesheet, subset_woff2
 
@@ -16,7 +17,7 @@ CACHE_DIR = ".tryggest-cache/webfonts"
 class WebFontRenderer:
     name = "webfonts"
 
-    def render(self, site: SiteContext, out: Path) -> None:
+    def render(self, site: SiteContext, manifest: Manifest, out: Path) -> None:
         for lang, font in WEB_FONTS.items():
             if lang not in site.texts:
                 continue

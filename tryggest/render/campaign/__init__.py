@@ -15,10 +15,10 @@ from typing import Any
 
 from ...artifacts import Job
 from ...campaign import plan_campaign
+from ...campaign_values import CAMPAIGN_FAMILY, CAMPAIGN_FILES, PRINT_ORDER_FILES, campaign_page_path, order_values, plan_values
 from ...context import LocalContext, Material, SiteContext
 from .calendar import campaign_calendar
 from .documents import checklist_pdf, print_order_csv, print_order_pdf
-from .values import CAMPAIGN_FAMILY, CAMPAIGN_FILES, PRINT_ORDER_FILES, campaign_page_path, order_values, plan_values
 
 SIZES = {"PDF": "A4", "CSV": "", "ICS": ""}
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import jinja2
 
+from ...campaign_values import format_date, materials_page_url
 from ...context import LocalContext
 from ...escape import spreadsheet_cell
-from .values import format_date, materials_page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSV_COLUMNS = ("product", "file", "url", "trim", "folded", "paper", "sides", "copies", "needed_by", "placements")

@@ -77,7 +77,7 @@ def order_rows(municipality: Municipality, lang: str, data_version: str, product
         size = format_mm(spec.trim_mm)
         if spec.folded_mm:
             size += ", " + texts["folded"].format(size=format_mm(spec.folded_mm))
-        rows.append({"file": spec.file, "product": spec.name(pack_language(lang)), "size": size,
+        rows.append({"file": spec.pdf, "product": spec.name(pack_language(lang)), "size": size,
                      "bleed": texts["bleed"], "paper": spec.paper_for(lang), "sides": texts["sides"][spec.sides],
                      "copies": copies.get(spec.id, 0), "data_version": data_version})
     return rows

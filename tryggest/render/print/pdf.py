@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from .products import BLEED_MM, SLUG_MM, ProductSpec
+from ...products import BLEED_MM, SLUG_MM, ProductSpec
 
 POINTS_PER_MM = 72 / 25.4
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from .products import SLUG_MM, ProductSpec
+from ...products import SLUG_MM, ProductSpec
 
 PREVIEW_WIDTH_PX = 560
 MM_PER_INCH = 25.4

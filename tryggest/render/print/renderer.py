@@ -14,11 +14,11 @@ from typing import Any
 from ...artifacts import Job, timed_part
 from ...context import LocalContext, Material, SiteContext
 from ...preflight import report_language, require_print_ready
+from ...products import ProductSpec, product, products_for
 from .data import print_data
 from .pack import ORDER_SHEET, PACK_FILE, REPORT_FILE, order_rows, pack_language, pack_zip, preflight_text
 from .pdf import render_order_sheet, render_product
 from .preview import png_size, preview_png
-from .products import ProductSpec, product, products_for
 
 FAMILY = "print"
 MATERIALS_PAGE = "materiell"

@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...context import LocalContext, SiteContext, municipality_values
+from ...context import LocalContext, SiteContext, local_name, municipality_values
 from ...load import NATIONAL_FILE, PORTAL_FILE
+from ...problems import SourceProblem
 from ...qr import display_url
+from ...urls import site_prefix
 from .colours import Palette
 from .draw import Content, Element, ImageSpec
 from .fonts import script_of
 from .layouts import FORMATS, layout
-from .problems import SlideProblem
 
 # Four forms of violence that adults at risk meet most often, in the order shown.
 VIOLENCE_ON_SLIDE = ("psykisk", "fysisk", "okonomisk", "omsorgssvikt")
@@ -59,13 +60,13 @@ class Wording:
             return Text(str(raw).format(**values), self.file, dotted)
         except (KeyError, IndexError, ValueError) as exc:
             allowed = ", ".join("{" + v + "}" for v in sorted(values)) or "no placeholders"
-            raise SlideProblem(self.file, dotted, f"cannot fill in {exc}; this text may use {allowed}") from None
+            raise SourceProblem(self.file, dotted, f"cannot fill in {exc}; this text may use {allowed}") from None
 
     def lookup(self, key: str) -> Any:
         node: Any = self.section
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
-                raise SlideProblem(self.file, f"slides.{key}", "this text is missing; every language needs the same keys")
+                raise SourceProblem(self.file, f"slides.{key}", "this text is missing; every language needs the same keys")
             node = node[part]
         return node
 
@@ -73,12 +74,6 @@ class Wording:
 def unbroken(text: str) -> str:
     """Join with no-break spaces, so a phone number is never split over two lines."""
     return text.replace(" ", "\u00a0")
-
-
-def local_name(local: LocalContext) -> str:
-    """The municipality's name in the reader's language where it has an official one (Porsáŋgu)."""
-    m = local.municipality
-    return m.official_names.get(local.lang, m.name)
 
 
 def _frame(local: LocalContext, brand: str) -> dict[str, Text]:
@@ -155,7 +150,7 @@ def social_texts(site: SiteContext, local: LocalContext) -> dict[str, dict[str, 
 def portal_texts(site: SiteContext, lang: str) -> dict[str, Text]:
     portal = site.project.portal.portal
     strings = site.texts[lang].strings
-    prefix = "" if lang == portal.languages[0] else f"{lang}/"
+    prefix = site_prefix(site, lang)
     return {"brand": Text(portal.title, PORTAL_FILE, "portal.title"),
             "place": Text(strings["portal_title"], strings_file(lang), "portal_title"),
             "tagline": Wording(strings, lang).get("portal_tagline"),

@@ -17,17 +17,17 @@ from typing import Any
 import PIL
 
 from ...artifacts import Job
-from ...context import LocalContext, Material, SiteContext
+from ...context import LocalContext, Material, SiteContext, local_name
 from ...dataversion import data_version
 from ...model import Branding
+from ...problems import SourceProblem
+from ...theme_context import og_image_path, portal_og_image_path
 from .colours import Palette, palette_for
-from .content import Wording, local_name, portal_texts, slide_texts, social_texts, spec
+from .content import Wording, portal_texts, slide_texts, social_texts, spec
 from .draw import Drawing, ImageSpec, LayoutError, draw_with_preview
 from .fonts import fonts_digest
 from .layouts import ORIENTATIONS, SLIDES
-from .problems import SlideProblem
 from .slideshow import DEFAULT_SECONDS, FOLDER, ShowSlide, ShowVersion, slides_build, write_slideshow
-from .social import og_image_path, portal_og_image_path
 
 log = logging.getLogger("tryggest.slides")
 
@@ -66,7 +66,7 @@ def image_files(job: ImageJob) -> tuple[dict[str, bytes], Drawing]:
     except LayoutError as error:
         element = next(e for e in job.spec.elements if e.box.name == error.box)
         file, key = element.source
-        raise SlideProblem(file, key, f"{error.reason} in box '{error.box}' of {error.image}; shorten "
+        raise SourceProblem(file, key, f"{error.reason} in box '{error.box}' of {error.image}; shorten "
                                       f"the text: {error.text!r}") from None
     return {job.path: drawn.png, job.preview: drawn.preview}, drawn.drawing
 
@@ -172,11 +172,6 @@ def _local_jobs(site: SiteContext, local: LocalContext, palette: Palette) -> lis
                     "social", "og-image", str(wording.get("og_image_title").value),
                     str(wording.get("og_image_purpose").value), *owner))
     return jobs
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 def _material_order(material: Material) -> tuple[str, str, int, str]:

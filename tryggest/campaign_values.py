@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from ...campaign import (
+from .campaign import (
     CITIZEN_GOAL_YEARS,
     DEFAULT_OFFSET_MONTHS,
     DEFAULT_WAVE,
@@ -22,9 +22,9 @@ from ...campaign import (
     plan_campaign,
     print_order,
 )
-from ...context import LocalContext, SiteContext
-from ...model import WAVES
-from ...products import CATALOGUE, format_mm
+from .context import LocalContext, Material, SiteContext
+from .model import WAVES
+from .products import CATALOGUE, format_mm
 
 # (key in strings.yml campaign.files, file name under filer/<id>/<lang>/, format shown on the page)
 CAMPAIGN_FILES: tuple[tuple[str, str, str], ...] = (
@@ -99,10 +99,10 @@ def placement_values(placement: PlannedPlacement, local: LocalContext) -> dict[s
 
 def print_row(line: PrintLine, local: LocalContext) -> dict[str, Any]:
     spec, lang = line.product, local.lang
-    path = local.files_path() + spec.file
+    path = local.files_path() + spec.pdf
     sides = local.strings["campaign"]["sides"]["two" if spec.sides == 2 else "one"]
     return {
-        "product": spec.id, "name": spec.name(lang), "file": spec.file, "path": path,
+        "product": spec.id, "name": spec.name(lang), "file": spec.pdf, "path": path,
         "url": local.base_url + path, "trim": format_mm(spec.trim_mm),
         "folded": format_mm(spec.folded_mm) if spec.folded_mm else "", "paper": spec.paper_for(lang),
         "sides": sides, "copies": line.copies,
@@ -129,7 +129,7 @@ def materials_page_url(local: LocalContext) -> str:
     return local.base_url + local.page_path(page)
 
 
-def campaign_placeholders(site: SiteContext, local: LocalContext) -> dict[str, Any]:
+def campaign_placeholders(local: LocalContext, made: list[Material]) -> dict[str, Any]:
     """``campaign`` (the plan, or ``None``) and ``campaign_options`` (what the YAML may use).
 
     A language without campaign texts (a core-scope language) has no campaign page: nothing to fill.
@@ -143,12 +143,13 @@ def campaign_placeholders(site: SiteContext, local: LocalContext) -> dict[str, A
         "waves": [{"id": wave, "title": local.strings["campaign"]["waves"][wave]["title"],
                    "offset_months": DEFAULT_OFFSET_MONTHS[wave]} for wave in WAVES],
     }
-    return {"campaign": campaign_page_values(site, local), "campaign_options": options}
+    return {"campaign": campaign_page_values(local, made), "campaign_options": options}
 
 
-def campaign_page_values(site: SiteContext, local: LocalContext) -> dict[str, Any] | None:
+def campaign_page_values(local: LocalContext, made: list[Material]) -> dict[str, Any] | None:
     """The ``campaign`` placeholder of page texts; ``None`` when the municipality has no plan.
 
+    ``made`` are the files of this municipality and language that this build drew (the manifest).
     Files are linked only when they were made in this build, so a page never links to a file that
     does not exist (for example when only the Markdown is written, as in a live preview).
     """
@@ -156,7 +157,6 @@ def campaign_page_values(site: SiteContext, local: LocalContext) -> dict[str, An
     if campaign is None:
         return None
     values = plan_values(plan_campaign(campaign), local)
-    made = site.materials_of(local.municipality.id, local.lang)
     values["files"] = [asdict(m) for m in made if m.family == CAMPAIGN_FAMILY]
     for phase in values["phases"]:
         for placement in phase["placements"]:

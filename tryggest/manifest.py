@@ -1,0 +1,28 @@
+"""What rendering produced, handed forward from stage to stage: the context itself never changes.
+
+The artifact renderers (print, campaign, slides) draw their files first; the manifest of those
+files is what the page renderers list on the materials page and what the command line and the
+benchmark count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .artifacts import Report
+from .context import Material
+
+
+@dataclass(frozen=True)
+class Manifest:
+    materials: tuple[Material, ...] = ()
+    rendered: int = 0                                                # files drawn in this build (cache misses)
+    reused: int = 0                                                  # files taken from the cache
+    timings: dict[str, list[float]] = field(default_factory=dict)    # seconds per drawn file, by kind
+
+    @classmethod
+    def of(cls, report: Report, materials: list[Material]) -> Manifest:
+        return cls(tuple(materials), report.rendered, report.reused, {k: list(v) for k, v in report.seconds.items()})
+
+    def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
+        return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]
