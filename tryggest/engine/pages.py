@@ -19,11 +19,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .css_purge import StyleSheets, script_vocabulary, vocabulary
+from .webfonts import ASSET_DIR
 
 _STYLESHEET = re.compile(r"""<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>[ \t]*\n?""")
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc="([^"]+)\"""")
 _TOGGLE = re.compile(r"""(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off\"""")
 _STRING_WORDS = re.compile(r"""["']([A-Za-z][\w\s-]*)["']""")
+
+
+FONT_ASSETS = ASSET_DIR + "/"
 
 
 class LeanPages:
@@ -38,10 +42,13 @@ class LeanPages:
     def apply(self, html: str, dest_uri: str) -> str:
         html = _TOGGLE.sub(r"\1", html)
         head_end = html.find("</head>")
-        links = [link for link in _STYLESHEET.finditer(html, 0, head_end) if not _remote(link[1])]
+        folder = posixpath.dirname(dest_uri)
+        # A web font's stylesheet stays a link: it is written after the engine, and its font URLs are
+        # relative to its own folder.
+        links = [link for link in _STYLESHEET.finditer(html, 0, head_end)
+                 if not _remote(link[1]) and not self._in_site(folder, link[1]).startswith(FONT_ASSETS)]
         if not links:
             return html
-        folder = posixpath.dirname(dest_uri)
         paths = tuple(self._in_site(folder, link[1]) for link in links)
         sheets = self._sheets.get(paths)
         if sheets is None:
