@@ -18,8 +18,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..webfonts import ASSET_DIR
 from .css_purge import StyleSheets, script_vocabulary, vocabulary
-from .webfonts import ASSET_DIR
 
 _STYLESHEET = re.compile(r"""<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>[ \t]*\n?""")
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc="([^"]+)\"""")
