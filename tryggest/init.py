@@ -16,12 +16,13 @@ from datetime import date
 from pathlib import Path
 
 from .load import PORTAL_FILE, load_project
+from .model import LANGUAGES
 from .problems import InputError, Problem
 from .scaffold import NewMunicipality, create_municipality
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
 # What a portal needs to build and publish itself; the demo municipalities and the tests stay behind.
-COPIED = ("tryggest", "overrides", "schema", "content/nb", "content/nn", "content/en", "content/se",
+COPIED = ("tryggest", "overrides", "schema", *(f"content/{lang}" for lang in LANGUAGES),
           "content/national.yml", "content/README.md", "docs/guide", "mkdocs.yml", "pyproject.toml",
           "requirements.in", "requirements-dev.in", "requirements.lock", "package.json", "package-lock.json",
           "scripts/setup", "scripts/build", ".gitignore", "build/docs/.gitignore")
