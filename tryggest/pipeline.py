@@ -6,8 +6,10 @@ only when every stage has succeeded.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from . import incremental
 from .artifacts import Cache, Job, produce
 from .context import SiteContext, build_context
 from .engine import build_site
-from .fingerprint import fingerprint, forget_build, previous_build, remember_build
+from .fingerprint import Fingerprint, fingerprint, forget_build, previous_build, remember_build
 from .load import Project, load_project
 from .output import replace_subtree, staged_folder
 from .render import ArtifactRenderer, Renderer
@@ -29,9 +31,11 @@ from .render.slides.problems import SlideProblem
 from .render.slides.problems import input_error as slide_input_error
 from .render.web import WebRenderer, site_languages, theme_data
 from .render.webfonts import WebFontRenderer
+from .shard import Shard, members, write_manifest
 from .texts import LanguageTexts, load_texts
 
 CACHE_DIR = ".tryggest-cache/artifacts"
+SHARD_CACHE_DIR = ".tryggest-cache/shards"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,14 @@ class BuildOptions:
     site_dir: Path
     build_date: date | None = None
     force: bool = False      # rebuild even when no input changed
+    shard: Shard | None = None   # build only this part of the portal (``tryggest merge`` joins the parts)
+
+    @property
+    def cache_dir(self) -> Path:
+        """A shard has a cache of its own: a CI job restores and saves just the files it draws."""
+        if self.shard is None:
+            return self.root / CACHE_DIR
+        return self.root / SHARD_CACHE_DIR / self.shard.label / "artifacts"
 
 
 @dataclass(frozen=True)
@@ -103,11 +115,19 @@ def write_markdown(site: SiteContext, out: Path) -> None:
 def build(options: BuildOptions) -> BuildResult:
     project = load_project(options.root)
     site = build_context(project, load_all_texts(project), build_date(project, options.build_date))
-    now = fingerprint(project, site_languages(site), extra=site.build_date.isoformat())
+    inputs = fingerprint(project, site_languages(site), extra=site.build_date.isoformat())
+    scope = members(site, options.shard) if options.shard else None
+    if scope is not None:
+        site = replace(site, only=scope)
+    now = _shard_fingerprint(inputs, options.shard, scope)
     if not options.force and previous_build(options.root, options.site_dir) == now:
         return BuildResult(site, unchanged=True)
     before = None if options.force else previous_build(options.root, options.site_dir)
     changed = now.changed_since(before) if before else None
+    if changed is not None and scope is not None:
+        # The shared pages are rebuilt even when none of this shard's municipalities changed:
+        # the front page lists every municipality's name and number.
+        changed &= scope
     # Forget the old state first: if this build fails, the next one must not think it is current.
     forget_build(options.root, options.site_dir)
     with staged_folder(options.site_dir) as staging:
@@ -115,17 +135,33 @@ def build(options: BuildOptions) -> BuildResult:
             _build_into(options, site, staging)
         else:
             _build_changed(options, site, changed, staging)
+        if options.shard and scope is not None:
+            write_manifest(staging, options.shard, scope, list(project.municipalities), _digest(inputs))
     remember_build(options.root, options.site_dir, now)
     return BuildResult(site, unchanged=False, changed=changed)
+
+
+def _shard_fingerprint(inputs: Fingerprint, shard: Shard | None, scope: frozenset[str] | None) -> Fingerprint:
+    """A shard's build depends on which municipalities it holds too: when a municipality moves to
+    another part, the shard is built anew rather than patched."""
+    if shard is None or scope is None:
+        return inputs
+    return Fingerprint(_digest({"inputs": inputs.shared, "shard": str(shard), "members": sorted(scope)}),
+                       inputs.municipalities)
+
+
+def _digest(value: object) -> str:
+    data = asdict(value) if isinstance(value, Fingerprint) else value
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def artifact_jobs(site: SiteContext) -> list[Job]:
     return [job for renderer in artifact_renderers() for job in renderer.jobs(site)]
 
 
-def render_artifacts(site: SiteContext, out: Path, progress: bool = True) -> None:
+def render_artifacts(site: SiteContext, out: Path, cache_dir: Path, progress: bool = True) -> None:
     """Every print file, slide and image: from the cache when its inputs are unchanged."""
-    cache = Cache(site.project.root / CACHE_DIR)
+    cache = Cache(cache_dir)
     try:
         produce(artifact_jobs(site), out, cache, progress=progress).add_to(site)
     except SlideProblem as problem:
@@ -136,7 +172,7 @@ def render_artifacts(site: SiteContext, out: Path, progress: bool = True) -> Non
 
 def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> None:
     work = staging / ".work"
-    render_artifacts(site, work / "files")
+    render_artifacts(site, work / "files", options.cache_dir)
     write_markdown(site, work)
     policies = build_site(options.root, work / "docs", staging / "site", theme_data(site), site_languages(site))
     secure([work / "files"], staging / "site", policies)
@@ -149,7 +185,7 @@ def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], 
     part = incremental.subset(site, changed)
     incremental.start_from_previous(options.site_dir, staging, site, changed)
     work = staging / ".work"
-    render_artifacts(part, work / "files")
+    render_artifacts(part, work / "files", options.cache_dir)
     write_markdown(part, work)
     policies = build_site(options.root, work / "docs", work / "site", theme_data(part), site_languages(site))
     secure([work / "files"], staging, policies)
