@@ -1,4 +1,4 @@
-"""``tryggest check | build | new | init | changes | schema | serve | preflight | edit``.
+"""``tryggest check | build | merge | new | init | changes | schema | serve | preflight | edit``.
 
 Parses arguments and calls the stages; nothing else.
 """
@@ -21,11 +21,14 @@ from .preflight import PreflightFailed
 from .problems import InputError
 from .rebuild import file_families, rebuild_files
 from .report import describe
+from .shard import parse_shard
 
 if TYPE_CHECKING:
     from .scaffold import NewMunicipality
+    from .shard import Shard
 
 EXIT_INPUT = 2
+SHARD_DIR = "build/shards"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,6 +66,12 @@ def _check(args: argparse.Namespace, root: Path) -> int:
 
 def _build(args: argparse.Namespace, root: Path) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    if args.shard and (args.only or args.municipality):
+        print("tryggest build: --shard builds whole municipalities; leave out --only and --municipality",
+              file=sys.stderr)
+        return EXIT_INPUT
+    if args.shard and not args.site_dir:
+        site_dir = root / SHARD_DIR / args.shard.label
     if args.only or args.municipality:
         scoped, files = rebuild_files(BuildOptions(root, site_dir.resolve()), args.only or file_families(),
                                       args.municipality)
@@ -70,16 +79,32 @@ def _build(args: argparse.Namespace, root: Path) -> int:
               "pages were not rebuilt")
         _print_warnings(scoped.project, root)
         return 0
-    result = build(BuildOptions(root, site_dir.resolve(), force=args.force, engine=args.engine))
+    result = build(BuildOptions(root, site_dir.resolve(), force=args.force, engine=args.engine, shard=args.shard))
     site = result.site
     if result.unchanged:
         print(f"Nothing changed since the last build of {site_dir}.")
     else:
-        scope = "all municipalities" if result.changed is None else ", ".join(sorted(result.changed))
+        scope = _scope(result.changed, args.shard, len(site.building))
         print(f"Built {site_dir} ({scope}): {sum(len(x.pages) for x in site.building)} pages, "
               f"{result.manifest.rendered} files drawn, {result.manifest.reused} from the cache")
     _print_changes(site.project, site.build_date)
     _print_warnings(site.project, root)
+    return 0
+
+
+def _scope(changed: set[str] | None, shard: Shard | None, building: int) -> str:
+    if changed is not None:
+        return ", ".join(sorted(changed)) or "only the shared pages"
+    return f"shard {shard}: {building} language versions" if shard else "all municipalities"
+
+
+def _merge(args: argparse.Namespace, root: Path) -> int:
+    from .merge import merge
+
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    parts = merge([Path(part) for part in args.parts], site_dir.resolve())
+    held = sum(len(part.municipalities) for part in parts)
+    print(f"Merged {len(parts)} parts ({held} municipalities) into {site_dir}")
     return 0
 
 
@@ -235,7 +260,7 @@ def _preflight(args: argparse.Namespace, root: Path) -> int:
     return check_files([Path(name) for name in args.files], args.lang)
 
 
-COMMANDS = {"check": _check, "build": _build, "new": _new, "init": _init, "changes": _changes, "schema": _schema,
+COMMANDS = {"check": _check, "build": _build, "merge": _merge, "new": _new, "init": _init, "changes": _changes, "schema": _schema,
             "serve": _serve, "preflight": _preflight, "edit": _edit}
 
 
@@ -252,6 +277,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--force", action="store_true", help="rebuild everything even if nothing changed")
     build_cmd.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
                            help="the website engine (default: mkdocs; properdocs needs the extra tryggest[properdocs])")
+    build_cmd.add_argument("--shard", type=parse_shard, metavar="K/N",
+                           help=f"build only the K-th of N parts (default folder: {SHARD_DIR}/K-of-N/); "
+                                "join them with tryggest merge")
+    merge_cmd = commands.add_parser("merge", help="join the parts built with build --shard into one site")
+    merge_cmd.add_argument("parts", nargs="+", metavar="PART", help="the folders of every part, e.g. parts/*")
+    merge_cmd.add_argument("--site-dir", help="output folder (default: site/)")
     _new_parser(commands.add_parser("new", help="add a municipality: write its YAML file and list it"))
     commands.add_parser("changes", help="which printed values changed since the last print_date, and the files "
                                         "to print again")

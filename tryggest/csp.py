@@ -179,8 +179,14 @@ def write_headers(site_dir: Path, scripts: set[str], styles: set[str]) -> None:
     headers = site_dir / HEADERS_FILE
     if headers.is_file():
         text = headers.read_text(encoding="utf-8")
-        scripts, styles = scripts | _listed(text, "script-src"), styles | _listed(text, "style-src")
+        listed_scripts, listed_styles = listed_hashes(text)
+        scripts, styles = scripts | listed_scripts, styles | listed_styles
     write_new(headers, headers_file(policy(scripts, styles, header=True)))
+
+
+def listed_hashes(headers: str) -> tuple[set[str], set[str]]:
+    """The script and style hashes a header file's policy allows."""
+    return _listed(headers, "script-src"), _listed(headers, "style-src")
 
 
 def _listed(headers: str, directive: str) -> set[str]:

@@ -7,8 +7,10 @@ changed; what the renderers produce travels forward in a ``Manifest``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from .artifacts import Cache, Job, produce
 from .context import SiteContext, build_context
 from .csp import Policies, secure_pages, write_headers
 from .engine import DEFAULT_ENGINE, engine_named
-from .fingerprint import fingerprint, forget_build, previous_build, remember_build
+from .fingerprint import Fingerprint, fingerprint, forget_build, previous_build, remember_build
 from .load import Project, load_project
 from .manifest import Manifest
 from .output import replace_subtree, staged_folder
@@ -30,12 +32,14 @@ from .render.sitemap import SitemapRenderer
 from .render.slides import SlidesRenderer
 from .render.web import WebRenderer
 from .render.webfonts import WebFontRenderer
+from .shard import Shard, members, write_manifest
 from .source import located
 from .texts import LanguageTexts, load_texts
 from .theme_context import theme_data
 from .urls import site_languages
 
 CACHE_DIR = ".tryggest-cache/artifacts"
+SHARD_CACHE_DIR = ".tryggest-cache/shards"
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,14 @@ class BuildOptions:
     build_date: date | None = None
     force: bool = False      # rebuild even when no input changed
     engine: str = DEFAULT_ENGINE   # "mkdocs", or "properdocs" (see tryggest/engine/)
+    shard: Shard | None = None   # build only this part of the portal (``tryggest merge`` joins the parts)
+
+    @property
+    def cache_dir(self) -> Path:
+        """A shard has a cache of its own: a CI job restores and saves just the files it draws."""
+        if self.shard is None:
+            return self.root / CACHE_DIR
+        return self.root / SHARD_CACHE_DIR / self.shard.label / "artifacts"
 
 
 @dataclass(frozen=True)
@@ -112,32 +124,57 @@ def build(options: BuildOptions) -> BuildResult:
     site = build_context(project, load_all_texts(project), build_date(project, options.build_date))
     # Another engine makes other bytes: a build with it is never "unchanged" from one with the default.
     engine = "" if options.engine == DEFAULT_ENGINE else f" {options.engine}"
-    now = fingerprint(project, site_languages(site), extra=site.build_date.isoformat() + engine)
+    inputs = fingerprint(project, site_languages(site), extra=site.build_date.isoformat() + engine)
+    scope = members(site, options.shard) if options.shard else None
+    if scope is not None:
+        site = replace(site, only=scope)
+    now = _shard_fingerprint(inputs, options.shard, scope)
     if not options.force and previous_build(options.root, options.site_dir) == now:
         return BuildResult(site, unchanged=True)
     before = None if options.force else previous_build(options.root, options.site_dir)
     changed = now.changed_since(before) if before else None
+    if changed is not None and scope is not None:
+        # The shared pages are rebuilt even when none of this shard's municipalities changed:
+        # the front page lists every municipality's name and number.
+        changed &= scope
     # Forget the old state first: if this build fails, the next one must not think it is current.
     forget_build(options.root, options.site_dir)
     try:
         with staged_folder(options.site_dir) as staging:
             manifest = (_build_into(options, site, staging) if changed is None
                         else _build_changed(options, site, changed, staging))
+            if options.shard and scope is not None:
+                write_manifest(staging, options.shard, scope, list(project.municipalities), _digest(inputs))
     except SourceProblem as problem:
         raise located(options.root, problem) from None
     remember_build(options.root, options.site_dir, now)
     return BuildResult(site, unchanged=False, manifest=manifest, changed=changed)
 
 
+def _shard_fingerprint(inputs: Fingerprint, shard: Shard | None, scope: frozenset[str] | None) -> Fingerprint:
+    """A shard's build depends on which municipalities it holds too: when a municipality moves to
+    another part, the shard is built anew rather than patched."""
+    if shard is None or scope is None:
+        return inputs
+    return Fingerprint(_digest({"inputs": inputs.shared, "shard": str(shard), "members": sorted(scope)}),
+                       inputs.municipalities)
+
+
+def _digest(value: object) -> str:
+    data = asdict(value) if isinstance(value, Fingerprint) else value
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
 def artifact_jobs(site: SiteContext) -> list[Job]:
     return [job for renderer in artifact_renderers() for job in renderer.jobs(site)]
 
 
-def render_artifacts(site: SiteContext, out: Path, progress: bool = True,
+def render_artifacts(site: SiteContext, out: Path, cache_dir: Path | None = None, progress: bool = True,
                      renderers: list[ArtifactRenderer] | None = None) -> Manifest:
-    """Every print file, slide and image: from the cache when its inputs are unchanged."""
+    """Every print file, slide and image: from the cache (``cache_dir``, by default the project's)
+    when its inputs are unchanged."""
     renderers = artifact_renderers() if renderers is None else renderers
-    cache = Cache(site.project.root / CACHE_DIR)
+    cache = Cache(cache_dir or site.project.root / CACHE_DIR)
     jobs = [job for renderer in renderers for job in renderer.jobs(site)]
     report = produce(jobs, out, cache, progress=progress)
     return Manifest.of(report, [item for renderer in renderers for item in renderer.materials(site, out)])
@@ -145,7 +182,7 @@ def render_artifacts(site: SiteContext, out: Path, progress: bool = True,
 
 def _build_into(options: BuildOptions, site: SiteContext, staging: Path) -> Manifest:
     work = staging / ".work"
-    manifest = render_artifacts(site, work / "files")
+    manifest = render_artifacts(site, work / "files", options.cache_dir)
     write_markdown(site, work, manifest)
     policies = engine_named(options.engine).build(options.root, work / "docs", staging / "site", theme_data(site),
                                                   site_languages(site))
@@ -160,7 +197,7 @@ def _build_changed(options: BuildOptions, site: SiteContext, changed: set[str], 
     part = incremental.subset(site, changed)
     incremental.start_from_previous(options.site_dir, staging, site, changed)
     work = staging / ".work"
-    manifest = render_artifacts(part, work / "files")
+    manifest = render_artifacts(part, work / "files", options.cache_dir)
     write_markdown(part, work, manifest)
     policies = engine_named(options.engine).build(options.root, work / "docs", work / "site", theme_data(part),
                                                   site_languages(site))

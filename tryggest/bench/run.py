@@ -28,6 +28,7 @@ from ..engine.material import language_groups
 from ..load import load_project
 from ..pipeline import BuildOptions, build, build_date, load_all_texts, write_markdown
 from .pages import report as page_report
+from .scale import Costs, projection, shared_text_edit
 from .synthetic import write_portal
 
 T = TypeVar("T")
@@ -95,10 +96,10 @@ def run(repo: Path, work: Path, count: int, web_only: bool) -> None:
     _line("peak memory of the web build", web_memory)
     if web_only:
         return
-    _files_and_rebuilds(portal, ids)
+    _files_and_rebuilds(portal, ids, floor, Costs(len(ids), 0, 0.0, len(pages), web))
 
 
-def _files_and_rebuilds(portal: Path, ids: list[str]) -> None:
+def _files_and_rebuilds(portal: Path, ids: list[str], floor: float, web: Costs) -> None:
     site_dir = portal / "site"
     (full, rendered, timings), own, worker = _measured(_full_build, portal, site_dir)
     memory = _peak_memory(own, worker, os.cpu_count() or 1)
@@ -113,7 +114,10 @@ def _files_and_rebuilds(portal: Path, ids: list[str]) -> None:
     changed = build(BuildOptions(portal, site_dir))
     _line("one municipality changed", f"{time.perf_counter() - started:.1f} s, {changed.manifest.rendered} files "
           "drawn (target < 30 s)")
+    shared_text_edit(portal, site_dir, floor, _line)
     _line("peak memory of the full build", memory)
+    drawn = sum(seconds for values in timings.values() for seconds in values)
+    projection(Costs(web.municipalities, rendered, drawn, web.pages, web.web_seconds), _line)
 
 
 def _full_build(portal: Path, site_dir: Path) -> tuple[float, int, dict[str, list[float]]]:

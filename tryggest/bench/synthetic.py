@@ -66,7 +66,7 @@ def write_portal(repo: Path, target: Path, count: int) -> list[str]:
                       for county, members in sorted(by_county.items()) if len(members) >= 2)
     (target / "municipalities.yml").write_text(
         "portal:\n  base_url: https://tryggest.example.no/\n  languages: [nb, nn, en]\n  print_date: 2026-11-22\n"
-        f"regions:\n{regions}" * bool(regions) + f"municipalities:\n{listing}\n", encoding="utf-8")
+        + (f"regions:\n{regions}" if regions else "") + f"municipalities:\n{listing}\n", encoding="utf-8")
     return ids
 
 

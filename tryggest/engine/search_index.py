@@ -28,11 +28,15 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
                       key=lambda doc: doc["location"])
         target = site_dir / INDEX if lang == languages[0] else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(index_text(index, docs), encoding="utf-8")
     for lang in others:
         for page in (site_dir / lang).rglob("*.html"):
             _point_search_at_language(page, lang)
+
+
+def index_text(index: dict[str, Any], docs: list[dict[str, Any]]) -> str:
+    """A language's index as written to the site: the theme's settings and ``docs``, compact."""
+    return json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _language_of(location: str, languages: list[str]) -> str:
