@@ -27,8 +27,10 @@ from tryggest.products import product as print_product
 DEMO = load_project(REPO)
 BASE = DEMO.portal.portal.base_url
 DEFAULT = DEMO.portal.portal.languages[0]
+# Every municipality and language whose pages include the campaign page (core-scope languages and
+# Northern Sami, with its three translated pages, have none).
 PAGES = [(mid, lang) for mid in sorted(DEMO.municipalities) for lang in DEMO.languages_of(DEMO.municipalities[mid])
-         if DEMO.languages[lang].scope == "full"]   # core-scope languages have no campaign page
+         if (REPO / "content" / lang / "pages" / "kampanje.md").is_file()]
 
 
 class _Links(HTMLParser):

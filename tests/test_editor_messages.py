@@ -30,7 +30,8 @@ FJORDBY = "content/municipalities/fjordby.yml"
 
 
 def test_the_valid_fixture_has_no_warnings_but_a_missing_local_help(project: Path) -> None:
-    assert warnings_of(project) == [
+    # The fixture uses the product's texts; those of a draft translation are warned about (test_languages).
+    assert [w for w in warnings_of(project) if "is a draft" not in w] == [
         "content/municipalities/ostre-dal.yml:1:1: warning: local_help: no local help is listed; add at least "
         "the crisis centre (krisesenter) and the out-of-hours doctor (legevakt)"]
 

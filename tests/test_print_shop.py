@@ -16,7 +16,7 @@ from tryggest.cli import main
 from tryggest.pipeline import check
 from tryggest.preflight import PreflightFailed, preflight, require_print_ready
 from tryggest.preflight.inspect import colour_space_name
-from tryggest.products import PRODUCTS, product
+from tryggest.products import PRODUCTS, product, products_for
 from tryggest.render.print.colours import accent_cmyk, rgb_to_cmyk
 from tryggest.render.print.data import print_data
 from tryggest.render.print.pdf import render_product
@@ -28,7 +28,8 @@ RGB = {"DeviceRGB", "CalRGB", "ICCBased/3"}
 
 
 def _print_files(site: Path) -> list[Path]:
-    return [site / local.files_path() / f"{spec.file}.pdf" for local in DEMO.locals for spec in PRINT_SPECS]
+    return [site / local.files_path() / f"{spec.file}.pdf" for local in DEMO.locals
+            for spec in products_for(local.scope) if spec.bleed]
 
 
 def _spaces_in(pdf: pikepdf.Pdf) -> set[str]:
