@@ -67,7 +67,7 @@ def test_order_sheet_lists_size_bleed_paper_copies_and_data_version() -> None:
     assert sandefjord.campaign is not None
     planned = {spec.pdf: 0 for spec in CATALOGUE.values()}
     for placement in sandefjord.campaign.placements:
-        planned[CATALOGUE[placement.product].file] += placement.copies
+        planned[CATALOGUE[placement.product].pdf] += placement.copies
     assert {row["file"]: row["copies"] for row in _order(local, data, products_for(local.scope))["rows"]} == planned
     assert sum(planned.values()) > 0
 
