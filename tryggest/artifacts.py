@@ -13,6 +13,8 @@ import functools
 import hashlib
 import inspect
 import json
+import multiprocessing
+import multiprocessing.context
 import os
 import shutil
 import sys
@@ -48,6 +50,9 @@ class Report:
             self.seconds.setdefault(kind, []).append(seconds)
 
 
+COMPLETE = ".complete"   # written last into a cache entry: the entry is whole, and these are its files
+
+
 class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -56,14 +61,20 @@ class Cache:
         digest = hashlib.sha256()
         digest.update(job.kind.encode())
         digest.update(_code_fingerprint(job.render).encode())
-        digest.update(json.dumps(job.key, sort_keys=True, default=str, ensure_ascii=False).encode())
+        digest.update(_canonical(job.key))
         return digest.hexdigest()
 
     def get(self, key: str) -> dict[str, Path] | None:
         entry = self.folder / key[:2] / key
-        if not (entry / ".complete").is_file():
+        try:
+            listed = (entry / COMPLETE).read_text(encoding="utf-8")
+        except OSError:
             return None
-        return {p.relative_to(entry).as_posix(): p for p in sorted(entry.rglob("*")) if p.is_file() and p.name != ".complete"}
+        # The marker lists the entry's files, so a look-up is one read, not a walk of the folder
+        # (a national portal looks up some 20,000 entries on every build).
+        names = listed.splitlines() or sorted(p.relative_to(entry).as_posix() for p in entry.rglob("*")
+                                              if p.is_file() and p.name != COMPLETE)
+        return {name: entry / name for name in names}
 
     def put(self, key: str, files: dict[str, bytes]) -> None:
         entry = self.folder / key[:2] / key
@@ -72,9 +83,19 @@ class Cache:
         for relative, data in files.items():
             (temp / relative).parent.mkdir(parents=True, exist_ok=True)
             (temp / relative).write_bytes(data)
-        (temp / ".complete").write_bytes(b"")
+        (temp / COMPLETE).write_text("".join(f"{relative}\n" for relative in sorted(files)), encoding="utf-8")
         shutil.rmtree(entry, ignore_errors=True)
         os.replace(temp, entry)
+
+
+def content_digest(value: Any) -> str:
+    """A hash of JSON-able ``value``, for a job key: data that several jobs of one municipality share
+    (its texts, its print data) is written out once and each job's key holds this digest instead."""
+    return hashlib.sha256(_canonical(value)).hexdigest()
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False).encode()
 
 
 def _code_fingerprint(render: RenderFunction) -> str:
@@ -100,6 +121,7 @@ def produce(jobs: Iterable[Job], out: Path, cache: Cache | None, workers: int = 
     """Write every job's files under ``out``; reuse cached outputs; render the rest on ``workers`` cores."""
     report = Report()
     todo: list[tuple[Job, str]] = []
+    folders = _Folders()
     for job in jobs:
         key = cache.key(job) if cache else ""
         cached = cache.get(key) if cache else None
@@ -108,20 +130,31 @@ def produce(jobs: Iterable[Job], out: Path, cache: Cache | None, workers: int = 
             continue
         report.reused += 1
         for relative, path in cached.items():
-            _place(path, out / relative)
+            _place(path, folders.made(out / relative))
     for _job, key, files, timings in _render_all(todo, workers or (os.cpu_count() or 1), progress):
         report.add(timings)
         if cache:
             cache.put(key, files)
         for relative, data in files.items():
-            target = out / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            folders.made(out / relative).write_bytes(data)
     return report
 
 
+class _Folders:
+    """Makes each output folder once: thousands of files go into a few hundred folders."""
+
+    def __init__(self) -> None:
+        self._made: set[Path] = set()
+
+    def made(self, target: Path) -> Path:
+        """``target``, with its folder in place."""
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        return target
+
+
 def _place(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)  # same disk: no copy; outputs are replaced, never edited in place
     except OSError:
@@ -148,6 +181,9 @@ def _timed(job: Job) -> tuple[dict[str, bytes], Timings]:
 
 BATCH = 4
 JOBS_PER_WORKER = 400
+# Loaded once by the process that starts the file workers, so each worker begins with them in memory.
+WORKER_MODULES = ("tryggest.render.print.renderer", "tryggest.render.slides.renderer", "tryggest.render.campaign",
+                  "weasyprint", "PIL.Image")
 
 
 def _render_all(todo: list[tuple[Job, str]], workers: int, progress: bool
@@ -161,16 +197,28 @@ def _render_all(todo: list[tuple[Job, str]], workers: int, progress: bool
     else:
         # A worker that has drawn many files holds on to memory (WeasyPrint's caches; on the national
         # portal a worker reached 961 MB), so a fresh set of workers draws each slice of the work.
-        # Forked workers start in milliseconds.
+        # Workers come from a fork server, not from this process: a forked copy of this process would
+        # carry the whole portal's context, which a worker never needs (each job brings its payload).
         size = workers * JOBS_PER_WORKER
+        context = _worker_context({job.render.__module__ for job, _ in todo})
         for start in range(0, len(todo), size):
             part = todo[start:start + size]
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 drawn = pool.map(_timed, [job for job, _ in part], chunksize=BATCH)
                 for (job, key), (files, timings) in zip(part, drawn, strict=True):
                     bar.update(1)
                     yield job, key, files, timings
     bar.close()
+
+
+def _worker_context(modules: set[str]) -> multiprocessing.context.BaseContext:
+    """The fork server, started once per process with the render modules loaded; where there is none
+    (not on Linux), a plain new process per worker."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(sorted({*WORKER_MODULES, *modules}))
+    return context
 
 
 def _progress(total: int, enabled: bool) -> Any:

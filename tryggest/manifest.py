@@ -7,6 +7,7 @@ benchmark count.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .artifacts import Report
@@ -25,4 +26,12 @@ class Manifest:
         return cls(tuple(materials), report.rendered, report.reused, {k: list(v) for k, v in report.seconds.items()})
 
     def materials_of(self, municipality_id: str, lang: str) -> list[Material]:
-        return [m for m in self.materials if m.municipality == municipality_id and m.lang == lang]
+        return list(self._by_local.get((municipality_id, lang), ()))
+
+    @functools.cached_property
+    def _by_local(self) -> dict[tuple[str, str], list[Material]]:
+        # Looked up once per municipality and language: some 1,100 times over 25,000 files nationally.
+        found: dict[tuple[str, str], list[Material]] = {}
+        for item in self.materials:
+            found.setdefault((item.municipality, item.lang), []).append(item)
+        return found

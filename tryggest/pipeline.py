@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from dataclasses import asdict, dataclass, replace
 from datetime import date
@@ -20,6 +21,7 @@ from .context import SiteContext, build_context
 from .csp import Policies, secure_pages, write_headers
 from .engine import DEFAULT_ENGINE, engine_named
 from .fingerprint import Fingerprint, fingerprint, forget_build, previous_build, remember_build
+from .forked import forked_map, share
 from .load import Project, load_project
 from .manifest import Manifest
 from .output import replace_subtree, staged_folder
@@ -85,10 +87,6 @@ def build_date(project: Project, override: date | None = None) -> date:
     return override or project.portal.portal.print_date or date.today()
 
 
-def web_renderers() -> list[Renderer]:
-    return [WebRenderer(), PortalRenderer()]
-
-
 def artifact_renderers() -> list[ArtifactRenderer]:
     """Print files, slides and images: rendered before the pages so the pages can list them."""
     return [PrintRenderer(), CampaignRenderer(), SlidesRenderer()]
@@ -113,10 +111,25 @@ def secure(folders: list[Path], site_dir: Path, policies: Policies | None = None
     write_headers(site_dir, policies.scripts, policies.styles)
 
 
-def write_markdown(site: SiteContext, out: Path, manifest: Manifest | None = None) -> None:
-    """The pages' Markdown; without a manifest (only the words), the pages list no files."""
-    for renderer in web_renderers():
-        renderer.render(site, manifest or Manifest(), out)
+def write_markdown(site: SiteContext, out: Path, manifest: Manifest | None = None, workers: int = 0) -> None:
+    """The pages' Markdown; without a manifest (only the words), the pages list no files.
+
+    The municipalities' pages are shared out over the cores (``workers``, 0: all): on a national
+    portal they are some 29,000 files, each filled from its own templates.
+    """
+    manifest = manifest or Manifest()
+    ids = sorted({local.municipality.id for local in site.building})
+    parts = min(workers or os.cpu_count() or 1, max(1, len(ids) // MUNICIPALITIES_PER_PART))
+    forked_map(_write_pages, (site, manifest, out, ids), parts)
+    PortalRenderer().render(site, manifest, out)   # the front page and region pages of each language
+
+
+MUNICIPALITIES_PER_PART = 20   # below this, a forked process costs more than it saves
+
+
+def _write_pages(shared: tuple[SiteContext, Manifest, Path, list[str]], part: int, parts: int) -> None:
+    site, manifest, out, ids = shared
+    WebRenderer().render(replace(site, only=share(ids, part, parts)), manifest, out)
 
 
 def build(options: BuildOptions) -> BuildResult:

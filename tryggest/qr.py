@@ -5,6 +5,7 @@ Print and slides take their codes from here so a code and the URL printed beside
 
 from __future__ import annotations
 
+import functools
 import io
 
 import segno
@@ -12,7 +13,10 @@ import segno
 QUIET_ZONE = 4
 
 
+@functools.lru_cache(maxsize=64)
 def make_qr(url: str) -> segno.QRCode:
+    # Cached: a municipality's files and slides all point at one URL, and finding the best mask is
+    # the slow part. Nothing here changes a code once made.
     # boost_error=False: keep M exactly, so module size on a sticker is predictable.
     return segno.make_qr(url, error="m", boost_error=False)
 

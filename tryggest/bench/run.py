@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..context import build_context
-from ..engine.material import language_groups
 from ..load import load_project
 from ..pipeline import BuildOptions, build, build_date, load_all_texts, write_markdown
+from .memory import TreeMemory
 from .pages import report as page_report
 from .scale import Costs, projection, shared_text_edit
 from .synthetic import write_portal
@@ -84,10 +84,7 @@ def run(repo: Path, work: Path, count: int, web_only: bool) -> None:
     print(f"Synthetic portal: {count} municipalities and {districts} city district{'s' * (districts != 1)}, "
           f"nb/nn/en, {os.cpu_count()} cores")
     web_site = work / "web-only"
-    web, own, worker = _measured(_time_web_only, portal, web_site)
-    # The main process builds the default language, one worker per other group of languages the rest.
-    groups = language_groups(web_site / "docs", ["nb", "nn", "en"], os.cpu_count() or 1)
-    web_memory = _peak_memory(own, worker, len(groups) - 1)
+    web, web_memory = _measured(_time_web_only, portal, web_site)
     pages = [p for p in (web_site / "site").rglob("*.html")]
     _line("web build (pages, security, sitemap)", f"{web:.1f} s, {len(pages)} pages, {len(pages) / web:.0f} pages/s")
     floor = _bare_floor(portal, work / "floor")
@@ -101,8 +98,7 @@ def run(repo: Path, work: Path, count: int, web_only: bool) -> None:
 
 def _files_and_rebuilds(portal: Path, ids: list[str], floor: float, web: Costs) -> None:
     site_dir = portal / "site"
-    (full, rendered, timings), own, worker = _measured(_full_build, portal, site_dir)
-    memory = _peak_memory(own, worker, os.cpu_count() or 1)
+    (full, rendered, timings), memory = _measured(_full_build, portal, site_dir)
     _line("full build (site and files)", f"{full:.1f} s, {rendered} files drawn")
     _render_times(timings)
     _speedup(portal)
@@ -126,26 +122,24 @@ def _full_build(portal: Path, site_dir: Path) -> tuple[float, int, dict[str, lis
     return time.perf_counter() - started, result.manifest.rendered, result.manifest.timings
 
 
-def _measured(task: Callable[..., T], *args: Any) -> tuple[T, float, float]:
-    """``task(*args)`` in a fresh process, with that process's peak memory and its workers' largest
-    peak in MB. The kernel keeps one peak for all the children of a process, so measured in this
-    one, a build's workers would be mixed up with the floor's MkDocs and the other builds."""
+def _measured(task: Callable[..., T], *args: Any) -> tuple[T, str]:
+    """``task(*args)`` in a fresh process, with the peak memory of that process and all its workers
+    together. Measured in this process, a build's workers would be mixed up with the floor's MkDocs
+    and the other builds."""
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         return pool.submit(_with_peaks, task, *args).result()
 
 
-def _with_peaks(task: Callable[..., T], *args: Any) -> tuple[T, float, float]:
-    result = task(*args)
+def _with_peaks(task: Callable[..., T], *args: Any) -> tuple[T, str]:
+    with TreeMemory() as together:
+        result = task(*args)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return result, own, workers
-
-
-def _peak_memory(own: float, worker: float, workers: int) -> str:
-    """The build ran in one process plus up to ``workers`` processes at once. The upper bound adds
-    the main peak to the largest worker's peak once per worker, as if all peaked at the same moment."""
-    return (f"main {own:.0f} MB, largest of {workers} worker{'s' * (workers != 1)} {worker:.0f} MB; "
-            f"all together at most {own + workers * worker:.0f} MB (target < 1536 MB)")
+    if not together.available:
+        return result, f"main {own:.0f} MB, largest worker {workers:.0f} MB (no /proc: no sum over processes)"
+    # A page shared by a forked worker and its parent counts once in the sum (PSS), twice in two peaks.
+    return result, (f"{together.peak_mb:.0f} MB, all {together.peak_processes} processes together at their peak "
+                    f"(target < 1536 MB); alone at most: main {own:.0f} MB, a worker {workers:.0f} MB")
 
 
 def _line(label: str, value: str) -> None:

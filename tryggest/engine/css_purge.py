@@ -13,6 +13,7 @@ Engine-neutral: it reads CSS and HTML text, nothing else.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,17 +36,24 @@ def vocabulary(html: str) -> set[str]:
     """What the markup offers selectors, in the names ``Need`` uses."""
     found: set[str] = set()
     for tag in _START_TAG.finditer(html):
-        found.add(f"t:{tag[1].lower()}")
-        for name, raw in _ATTR.findall(tag[2]):
-            name = name.lower()
-            value = raw.strip("\"'") if raw else ""
-            found.add(f"a:{name}")
-            found.add(f"v:{name}={value}")
-            if name == "class":
-                found.update(f"c:{word}" for word in value.split())
-            elif name == "id":
-                found.add(f"i:{value}")
+        found |= _tag_vocabulary(tag[1], tag[2])
     return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _tag_vocabulary(tag: str, attributes: str) -> frozenset[str]:
+    # Cached: the pages of a portal repeat the same header, menu and footer tags thousands of times.
+    found = {f"t:{tag.lower()}"}
+    for name, raw in _ATTR.findall(attributes):
+        name = name.lower()
+        value = raw.strip("\"'") if raw else ""
+        found.add(f"a:{name}")
+        found.add(f"v:{name}={value}")
+        if name == "class":
+            found.update(f"c:{word}" for word in value.split())
+        elif name == "id":
+            found.add(f"i:{value}")
+    return frozenset(found)
 
 
 def script_vocabulary(words: Iterable[str]) -> set[str]:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ...artifacts import Job
+from ...artifacts import Job, content_digest
 from ...campaign import plan_campaign
 from ...campaign_values import CAMPAIGN_FAMILY, CAMPAIGN_FILES, PRINT_ORDER_FILES, campaign_page_path, order_values, plan_values
 from ...context import LocalContext, Material, SiteContext
@@ -27,10 +27,14 @@ class CampaignRenderer:
     name = "campaign"
 
     def jobs(self, site: SiteContext) -> list[Job]:
-        return [Job(f"{CAMPAIGN_KINDS[kind]}/{key}", _job_key(site, local, key), render_campaign_file,
-                    (key, file_name, local, site.print_date(local.municipality.id),
-                     local.base_url + campaign_page_path(site, local)))
-                for local in site.building for key, file_name, kind in _files_of(local)]
+        jobs = []
+        for local in site.building:
+            shared = _local_key(site, local)
+            jobs += [Job(f"{CAMPAIGN_KINDS[kind]}/{key}", {"file": key, **shared}, render_campaign_file,
+                         (key, file_name, local, site.print_date(local.municipality.id),
+                          local.base_url + campaign_page_path(site, local)))
+                     for key, file_name, kind in _files_of(local)]
+        return jobs
 
     def materials(self, site: SiteContext, out: Path) -> list[Material]:
         materials = []
@@ -55,10 +59,12 @@ def _files_of(local: LocalContext) -> list[tuple[str, str, str]]:
     return [entry for entry in CAMPAIGN_FILES if planned or entry[0] in PRINT_ORDER_FILES]
 
 
-def _job_key(site: SiteContext, local: LocalContext, key: str) -> dict[str, Any]:
-    return {"file": key, "municipality": local.municipality.model_dump(mode="json"), "lang": local.lang,
-            "strings": local.strings, "national": local.national,
-            "date": site.print_date(local.municipality.id).isoformat(), "base_url": local.base_url}
+def _local_key(site: SiteContext, local: LocalContext) -> dict[str, Any]:
+    """What every campaign file of ``local`` depends on; the large parts as one digest for all of them."""
+    return {"local": content_digest({"municipality": local.municipality.model_dump(mode="json"),
+                                     "strings": local.strings, "national": local.national}),
+            "lang": local.lang, "date": site.print_date(local.municipality.id).isoformat(),
+            "base_url": local.base_url}
 
 
 def render_campaign_file(payload: tuple[str, str, LocalContext, date, str]) -> dict[str, bytes]:

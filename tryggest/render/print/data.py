@@ -6,17 +6,14 @@ its inputs and made in another process. Numbers and hours come formatted from ``
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 from ...context import LocalContext, SiteContext, municipality_values
 from ...dataversion import data_version as project_data_version
 from ...print_profile import output_profile
-from ...qr import QUIET_ZONE, qr_modules, qr_svg, qr_svg_in
 from .colours import accent_cmyk, cmyk_palette, rgb_palette
 
 TINT_STRENGTH = 0.1
-MIN_SYMBOL_MM = 20.5   # 20 mm is the smallest code that scans reliably at arm's length, plus a margin
 # The national lines on the brochure's contact panel, in the order a reader needs them.
 BROCHURE_LINES = ("politi", "ambulanse", "brann", "politi-ikke-akutt", "legevakt", "vold-og-overgrepslinjen",
                   "alarmtelefonen", "vern-for-eldre")
@@ -54,9 +51,6 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
         "profile": {"path": profile.path, "condition": profile.condition, "digest": profile.digest},
         "url": url,
         "display_url": values["display_url"],
-        "qr_image": {"rgb": svg_data_uri(qr_svg(url)),
-                     "cmyk": svg_data_uri(qr_svg_in(url, colours["cmyk"]["black"], colours["cmyk"]["white"]))},
-        "qr_min_mm": qr_min_width(url),
         "police": local.national["politi"]["display"],
         "helpline": local.national["vold-og-overgrepslinjen"]["display"],
         "legevakt": local.national["legevakt"]["display"],
@@ -75,18 +69,9 @@ def print_data(site: SiteContext, local: LocalContext) -> dict[str, Any]:
     }
 
 
-def qr_min_width(url: str) -> float:
-    """Smallest printed width (quiet zone included) that keeps the symbol itself 20 mm wide."""
-    modules = qr_modules(url)
-    return round(MIN_SYMBOL_MM * modules / (modules - 2 * QUIET_ZONE), 1)
-
-
 def tint(colour: str, strength: float) -> str:
     """``colour`` mixed into white: a light background that keeps black text readable."""
     channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(255 - (255 - c) * strength) for c in channels]
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
-
-def svg_data_uri(svg: str) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

@@ -9,6 +9,7 @@ input gives the same bytes.
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import uuid
@@ -18,8 +19,10 @@ from typing import Any
 import jinja2
 
 from ...products import BLEED_MM, SLUG_MM, ProductSpec
+from ...qr import QUIET_ZONE, qr_modules, qr_svg, qr_svg_in
 
 POINTS_PER_MM = 72 / 25.4
+MIN_SYMBOL_MM = 20.5   # 20 mm is the smallest code that scans reliably at arm's length, plus a margin
 
 
 @functools.cache
@@ -44,9 +47,23 @@ def _fonts() -> Any:
 def product_html(data: dict[str, Any], spec: ProductSpec) -> str:
     page = {"width": spec.width_mm, "height": spec.height_mm, "bleed": spec.bleed, "slug": SLUG_MM,
             "bleed_mm": BLEED_MM, "kind": spec.kind, "id": spec.id, "colour": "cmyk" if spec.bleed else "rgb"}
-    # The QR code in the colours of this file: black ink only for the print shop, RGB black for screens.
-    shown = {**data, "qr_image": data["qr_image"][page["colour"]]}
+    # The QR code is drawn here, in the worker, not in the data: the data is the cache key, and the URL
+    # in it already decides the code.
+    shown = {**data, "qr_image": qr_image(data["url"], str(page["colour"]), data["colours"]["cmyk"]),
+             "qr_min_mm": qr_min_width(data["url"])}
     return _environment().get_template(spec.template).render(d=shown, t=data["t"], page=page)
+
+
+def qr_image(url: str, colour: str, cmyk: dict[str, str]) -> str:
+    """The code in the colours of a file: black ink only for the print shop, RGB black for screens."""
+    svg = qr_svg_in(url, cmyk["black"], cmyk["white"]) if colour == "cmyk" else qr_svg(url)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def qr_min_width(url: str) -> float:
+    """Smallest printed width (quiet zone included) that keeps the symbol itself 20 mm wide."""
+    modules = qr_modules(url)
+    return round(MIN_SYMBOL_MM * modules / (modules - 2 * QUIET_ZONE), 1)
 
 
 def render_order_sheet(order: dict[str, Any], lang: str) -> bytes:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ...artifacts import Job, timed_part
+from ...artifacts import Job, content_digest, timed_part
 from ...context import LocalContext, Material, SiteContext
 from ...preflight import report_language, require_print_ready
 from ...products import ProductSpec, product, products_for
@@ -32,13 +32,14 @@ class PrintRenderer:
         jobs = []
         for local in site.building:
             data = print_data(site, local)
+            data_key = content_digest(data)   # one municipality's files share it: hashed once
             specs = products_for(local.scope)
             kit = (data, local.files_path(), _order(local, data, specs), tuple(s.id for s in specs if s.bleed))
-            jobs.append(Job("pdf/print-kit", kit, render_print_kit, kit))
+            jobs.append(Job("pdf/print-kit", (data_key, *kit[1:]), render_print_kit, kit))
             for spec in specs:
                 if not spec.bleed:
                     payload = (data, spec.id, local.files_path())
-                    jobs.append(Job(f"pdf/{spec.id}", payload, render_print_file, payload))
+                    jobs.append(Job(f"pdf/{spec.id}", (data_key, *payload[1:]), render_print_file, payload))
         return jobs
 
     def materials(self, site: SiteContext, out: Path) -> list[Material]:
@@ -98,7 +99,8 @@ def _order(local: LocalContext, data: dict[str, Any], specs: tuple[ProductSpec, 
 def _material(local: LocalContext, spec: ProductSpec, out: Path) -> Material:
     path = f"{local.files_path()}{spec.file}.pdf"
     preview = f"{local.files_path()}{spec.file}.png"
-    width, height = png_size((out / preview).read_bytes())
+    with (out / preview).open("rb") as image:
+        width, height = png_size(image.read(24))   # the header is enough
     texts = local.strings["print"]["products"][spec.id]
     return Material(municipality=local.municipality.id, lang=local.lang, family=FAMILY, product=spec.id,
                     title=texts["title"], purpose=texts["purpose"], path=path, preview=preview,

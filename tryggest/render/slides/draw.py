@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -67,11 +67,18 @@ class ImageSpec:
         return " ".join(texts)
 
     def key_data(self) -> dict[str, Any]:
-        data = {"size": list(self.size), "palette": asdict(self.palette),
-                "elements": [{"box": asdict(e.box), "content": e.content} for e in self.elements]}
+        data = {"size": list(self.size), "palette": _fields(self.palette),
+                "elements": [{"box": _fields(e.box), "content": e.content} for e in self.elements]}
         if (self.script, self.direction) != ("latin", "ltr"):
             data["script"], data["direction"] = self.script, self.direction
         return data
+
+
+@lru_cache(maxsize=4096)
+def _fields(value: Box | Palette) -> dict[str, Any]:
+    """A box's or palette's fields by name (all plain values). Cached: a portal's thousands of slides
+    share a few dozen boxes and palettes, and ``asdict`` copies deeply each time."""
+    return {item.name: getattr(value, item.name) for item in fields(value)}
 
 
 @dataclass(frozen=True)

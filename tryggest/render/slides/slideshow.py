@@ -15,6 +15,7 @@ The page shows the data version it was made from, the one printed on the print f
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -158,11 +159,16 @@ def slides_build(version: str, images: list[bytes]) -> str:
     return digest.hexdigest()[:12]
 
 
+@functools.cache
+def _page_template() -> jinja2.Template:
+    # Compiled once per process: a national build writes a slideshow for every municipality and language.
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True).from_string(_PAGE)
+
+
 def write_slideshow(folder: Path, lang: str, title: str, slides: list[ShowSlide], version: ShowVersion,
                     seconds: int = DEFAULT_SECONDS, refresh_minutes: int = DEFAULT_REFRESH_MINUTES) -> list[Path]:
     """Write the page, its CSS, its JavaScript and its version file into ``folder``; return the files written."""
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-    html = env.from_string(_PAGE).render(lang=lang, title=title, slides=slides, seconds=seconds,
+    html = _page_template().render(lang=lang, title=title, slides=slides, seconds=seconds,
                                          refresh_minutes=refresh_minutes, build=version.build,
                                          version=version.data, version_label=version.label)
     folder.mkdir(parents=True, exist_ok=True)
