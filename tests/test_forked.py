@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from tryggest.bench.memory import TreeMemory, tree
 from tryggest.forked import forked_map, share
+from tryggest.problems import InputError, Problem
 
 
 def _where(shared: dict[str, list[int]], part: int, parts: int) -> tuple[int, int, list[int]]:
@@ -32,6 +33,20 @@ def test_parts_are_nearly_equal_and_cover_every_item_once() -> None:
     parts = [share(items, part, 3) for part in range(3)]
     assert sorted(len(p) for p in parts) == [3, 4, 4]
     assert set().union(*parts) == set(items) and sum(len(p) for p in parts) == len(items)
+
+
+def _refuse(shared: str, part: int, parts: int) -> None:
+    if part == 1:
+        raise InputError([Problem(shared, 4, 1, "", "unknown placeholder: 'm.phonee'")])
+
+
+def test_a_problem_in_a_forked_part_reaches_the_build_whole() -> None:
+    try:
+        forked_map(_refuse, "content/nb/pages/teamet.md", 2)
+    except InputError as error:
+        assert error.problems == [Problem("content/nb/pages/teamet.md", 4, 1, "", "unknown placeholder: 'm.phonee'")]
+    else:
+        raise AssertionError("the part's problem must stop the build")
 
 
 def _hold(megabytes: int) -> int:

@@ -30,6 +30,10 @@ class InputError(Exception):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[list[Problem]]]:
+        # Whole after a trip through a worker process (pages are written by several at once).
+        return InputError, (self.problems,)
+
 
 def display_path(path: Path, root: Path) -> str:
     """Paths in messages are relative to the project so they read the same on every machine."""
