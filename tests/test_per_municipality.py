@@ -24,7 +24,8 @@ def _keys(root: Path) -> dict[str | None, dict[str, str]]:
     keys: dict[str | None, dict[str, str]] = defaultdict(dict)
     for job in artifact_jobs(check(root)):
         text = json.dumps(job.key, sort_keys=True, default=str)
-        owner = next((mid for mid in IDS if f"/{mid}/" in text or f'"id": "{mid}"' in text), None)
+        owner = next((mid for mid in IDS if f"/{mid}/" in text or f'"id": "{mid}"' in text
+                      or f'"municipality": "{mid}"' in text), None)
         keys[owner][f"{job.kind} {_identity(job)}"] = text
     return keys
 
@@ -33,7 +34,8 @@ def _identity(job: Job) -> str:
     key = job.key
     if isinstance(key, dict):
         return str(key.get("files") or [key.get("file"), key.get("lang")])
-    return json.dumps([key[0]["lang"], key[0]["url"]])
+    # A print job's key holds a digest of its data; the data itself travels in the payload.
+    return json.dumps([job.payload[0]["lang"], job.payload[0]["url"]])
 
 
 def _set(root: Path, mid: str, line: str) -> None:

@@ -134,12 +134,13 @@ def _with_peaks(task: Callable[..., T], *args: Any) -> tuple[T, str]:
     with TreeMemory() as together:
         result = task(*args)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     if not together.available:
-        return result, f"main {own:.0f} MB, largest worker {workers:.0f} MB (no /proc: no sum over processes)"
+        return result, f"main process {own:.0f} MB (no /proc here: workers not counted)"
     # A page shared by a forked worker and its parent counts once in the sum (PSS), twice in two peaks.
+    # The file workers are the fork server's children: the kernel's peak for this process's children
+    # never sees them, the sum over the process tree does.
     return result, (f"{together.peak_mb:.0f} MB, all {together.peak_processes} processes together at their peak "
-                    f"(target < 1536 MB); alone at most: main {own:.0f} MB, a worker {workers:.0f} MB")
+                    f"(target < 1536 MB); the main process alone at most {own:.0f} MB")
 
 
 def _line(label: str, value: str) -> None:

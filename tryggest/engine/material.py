@@ -1,9 +1,9 @@
 """The website engine of today: MkDocs + Material + mkdocs-static-i18n, run in this process.
 
 MkDocs renders on one core, and the i18n plugin builds one language after the other. On a machine
-with more cores the languages are shared out: the default language (served from the root) is built
-here, the other groups in worker processes into folders of their own, whose language folders and
-search entries are then moved into the site. The result is the same bytes as a build on one core.
+with more cores the languages are shared out (``build_processes``): the default language (served
+from the root) is built here, the others in worker processes into folders of their own, whose
+language folders and search entries are then moved into the site. The result is the same bytes as a build on one core.
 """
 
 from __future__ import annotations

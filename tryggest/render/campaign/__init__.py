@@ -61,7 +61,8 @@ def _files_of(local: LocalContext) -> list[tuple[str, str, str]]:
 
 def _local_key(site: SiteContext, local: LocalContext) -> dict[str, Any]:
     """What every campaign file of ``local`` depends on; the large parts as one digest for all of them."""
-    return {"local": content_digest({"municipality": local.municipality.model_dump(mode="json"),
+    return {"municipality": local.municipality.id,
+            "local": content_digest({"municipality": local.municipality.model_dump(mode="json"),
                                      "strings": local.strings, "national": local.national}),
             "lang": local.lang, "date": site.print_date(local.municipality.id).isoformat(),
             "base_url": local.base_url}
